@@ -1,0 +1,1 @@
+"""The confidentiality layer: one predicate (policy.access) wired into every Frappe route."""

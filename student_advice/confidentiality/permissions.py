@@ -1,0 +1,63 @@
+"""The access predicate rendered as Frappe's two hooks, for the app's own DocTypes.
+
+has_permission answers per record; query_conditions filters lists, counts, searches and
+reports. Both come from student_advice.policy.access, so they cannot disagree.
+"""
+
+import frappe
+
+from student_advice.policy import access, registry, roles
+
+
+def user_roles(user: str | None = None) -> list[str]:
+	return frappe.get_roles(user or frappe.session.user)
+
+
+def is_member(user: str | None = None) -> bool:
+	return roles.is_service_member(user_roles(user))
+
+
+def conflicted_students(user: str | None = None) -> frozenset[str]:
+	"""Students the user declared a conflict of interest with (cached for the request)."""
+	user = user or frappe.session.user
+	cache = frappe.local.__dict__.setdefault("student_advice_conflicts", {})
+	if user not in cache:
+		cache[user] = frozenset(_declared_conflicts(user))
+	return cache[user]
+
+
+def _declared_conflicts(user: str) -> list[str]:
+	if not frappe.db.table_exists("Conflict Declaration"):
+		return []
+	return frappe.get_all("Conflict Declaration", filters={"officer": user, "active": 1}, pluck="student")
+
+
+def record_student(doc) -> str | None:
+	field = registry.student_field(doc.doctype)
+	if not field:
+		return None
+	return doc.name if field == "name" else doc.get(field)
+
+
+def may_access_record(doctype: str, name: str | None, user: str | None = None) -> bool:
+	"""The predicate for a record known only by doctype and name (side tables use this)."""
+	user = user or frappe.session.user
+	field = registry.student_field(doctype)
+	student = None
+	if field and name:
+		student = name if field == "name" else frappe.db.get_value(doctype, name, field)
+	return access.may_access(user_roles(user), conflicted_students(user), student)
+
+
+def has_permission(doc, ptype=None, user=None, debug=False) -> bool:
+	user = user or frappe.session.user
+	return access.may_access(user_roles(user), conflicted_students(user), record_student(doc))
+
+
+def query_conditions(user=None, doctype=None) -> str:
+	user = user or frappe.session.user
+	field = registry.student_field(doctype) if doctype else None
+	column = f"`tab{doctype}`.`{field}`" if field else ""
+	if not field:
+		return "" if is_member(user) else access.DENY_ALL
+	return access.query_condition(user_roles(user), conflicted_students(user), column, frappe.db.escape)

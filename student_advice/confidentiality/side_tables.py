@@ -1,0 +1,66 @@
+"""Frappe's own DocTypes that point at other records (comments, versions, files, ...).
+
+A row that points at a Student Advice record is visible only to whoever may see that
+record. On Frappe's DocTypes the hook answers False to deny and None otherwise, never
+True: in v15 the first non-None answer wins and would override Frappe's own check.
+"""
+
+import frappe
+
+from student_advice import messages
+from student_advice.confidentiality.permissions import is_member, may_access_record
+from student_advice.policy import registry
+
+
+def referenced(doc) -> tuple[str | None, str | None]:
+	dt_field, name_field = registry.SIDE_TABLES[doc.doctype]
+	return doc.get(dt_field), doc.get(name_field)
+
+
+def has_permission(doc, ptype=None, user=None, debug=False) -> bool | None:
+	doctype, name = referenced(doc)
+	if not registry.is_service_doctype(doctype):
+		return None
+	return None if may_access_record(doctype, name, user) else False
+
+
+def query_conditions(user=None, doctype=None) -> str:
+	if not doctype or doctype not in registry.SIDE_TABLES or is_member(user):
+		return ""
+	dt_field = registry.SIDE_TABLES[doctype][0]
+	service = ", ".join(frappe.db.escape(d) for d in sorted(registry.SERVICE_DOCTYPES))
+	return f"(ifnull(`tab{doctype}`.`{dt_field}`, '') not in ({service}))"
+
+
+# --- document events on side tables ---------------------------------------------------
+
+
+def refuse_share(doc, method=None):
+	if registry.is_service_doctype(doc.share_doctype):
+		messages.throw("no_sharing")
+
+
+def refuse_share_key(doc, method=None):
+	if registry.is_service_doctype(doc.reference_doctype):
+		messages.throw("no_sharing")
+
+
+def keep_attachment_private(doc, method=None):
+	if registry.is_service_doctype(doc.attached_to_doctype) and not doc.is_private:
+		doc.is_private = 1
+
+
+def limit_assignment_to_officers(doc, method=None):
+	if not registry.is_service_doctype(doc.reference_type) or not doc.allocated_to:
+		return
+	from student_advice.officers import is_active_officer
+
+	if not is_active_officer(doc.allocated_to):
+		messages.throw("assignee_not_officer")
+
+
+def refuse_links_into_casework(doc, method=None):
+	"""A Custom Field on an ordinary DocType must not link to a Student Advice record."""
+	if doc.fieldtype in ("Link", "Table", "Table MultiSelect") and registry.is_service_doctype(doc.options):
+		if not registry.is_service_doctype(doc.dt):
+			messages.throw("link_into_casework")

@@ -1,0 +1,56 @@
+from student_advice.policy.registry import SERVICE_DOCTYPES as _SERVICE_DOCTYPES
+from student_advice.policy.registry import SIDE_TABLES as _SIDE_TABLES
+from student_advice.policy.roles import ALL_APP_ROLES as _APP_ROLES
+
+app_name = "student_advice"
+app_title = "Student Advice"
+app_publisher = "Students' Union Student Advice Service"
+app_description = "Confidential casework for a Students' Union Student Advice Service"
+app_email = "advice@example.org"
+app_license = "mit"
+
+# Installation
+# ------------
+after_install = "student_advice.install.after_install"
+after_uninstall = "student_advice.install.after_uninstall"
+
+# Fixtures: only the app's own roles, filtered by name (a bare "Role" would export the site's).
+fixtures = [{"dt": "Role", "filters": [["name", "in", list(_APP_ROLES)]]}]
+
+# Permissions: one predicate (student_advice.policy.access) behind both hooks
+# -----------------------------------------------------------------------------
+_RECORD_RULE = "student_advice.confidentiality.permissions"
+_SIDE_RULE = "student_advice.confidentiality.side_tables"
+
+permission_query_conditions = {
+	**{doctype: f"{_RECORD_RULE}.query_conditions" for doctype in _SERVICE_DOCTYPES},
+	**{doctype: f"{_SIDE_RULE}.query_conditions" for doctype in _SIDE_TABLES},
+}
+
+has_permission = {
+	**{doctype: f"{_RECORD_RULE}.has_permission" for doctype in _SERVICE_DOCTYPES},
+	**{doctype: f"{_SIDE_RULE}.has_permission" for doctype in _SIDE_TABLES},
+}
+
+# Document Events
+# ---------------
+doc_events = {
+	"DocShare": {"validate": f"{_SIDE_RULE}.refuse_share"},
+	"Document Share Key": {"validate": f"{_SIDE_RULE}.refuse_share_key"},
+	"File": {
+		"before_insert": f"{_SIDE_RULE}.keep_attachment_private",
+		"validate": f"{_SIDE_RULE}.keep_attachment_private",
+	},
+	"ToDo": {"validate": f"{_SIDE_RULE}.limit_assignment_to_officers"},
+	"Custom Field": {"validate": f"{_SIDE_RULE}.refuse_links_into_casework"},
+}
+
+# Authentication and authorization
+# --------------------------------
+# After Frappe knows the user (cookie, API key or OAuth), before it dispatches: one
+# uniform 403 for outsiders on every request that mentions a Student Advice DocType.
+auth_hooks = ["student_advice.confidentiality.gate.guard_request"]
+
+# Types
+# -----
+export_python_type_annotations = True

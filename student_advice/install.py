@@ -1,0 +1,59 @@
+"""Install and uninstall: seed the masters once, and leave nothing behind on removal."""
+
+import csv
+from pathlib import Path
+
+import frappe
+
+from student_advice.policy.roles import ALL_APP_ROLES
+
+SETUP_DATA = Path(__file__).parent / "setup_data"
+
+CASE_CATEGORIES = (
+	"Academic",
+	"Welfare",
+	"Housing",
+	"Finance",
+	"Discrimination and Harassment",
+	"Disciplinary",
+	"Complaints",
+	"Other",
+)
+CASE_OUTCOMES = (
+	"Advice given",
+	"Referred to another service",
+	"Resolved in the student's favour",
+	"Resolved, not in the student's favour",
+	"Student withdrew",
+	"No further contact",
+	"Other",
+)
+
+
+def after_install():
+	"""Seed the masters. Runs on install only, so migrate never overwrites an edit."""
+	with open(SETUP_DATA / "colleges.csv", newline="") as f:
+		for row in csv.DictReader(f):
+			_insert_once("College", "college_name", row["college"], admits=row["admits"])
+	with open(SETUP_DATA / "faculties.csv", newline="") as f:
+		for row in csv.DictReader(f):
+			_insert_once("Faculty", "faculty_name", row["faculty"], school=row["school"])
+	for category in CASE_CATEGORIES:
+		_insert_once("Case Category", "category_name", category)
+	for outcome in CASE_OUTCOMES:
+		_insert_once("Case Outcome", "outcome_name", outcome)
+
+
+def _insert_once(doctype: str, fieldname: str, value: str, **fields):
+	if not frappe.db.exists(doctype, value):
+		frappe.get_doc({"doctype": doctype, fieldname: value, **fields}).insert(ignore_permissions=True)
+
+
+def after_uninstall():
+	"""Frappe drops the module's DocTypes, reports and workspaces; roles are not module-bound."""
+	for role in ALL_APP_ROLES:
+		frappe.db.delete("Has Role", {"role": role})
+		frappe.db.delete("Custom DocPerm", {"role": role})
+		if frappe.db.exists("Role", role):
+			frappe.delete_doc("Role", role, force=True, ignore_permissions=True)
+	frappe.db.commit()

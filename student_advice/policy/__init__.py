@@ -1,0 +1,1 @@
+"""Pure rules of the Student Advice Service: no Frappe import, unit-tested on their own."""

@@ -1,0 +1,61 @@
+"""Which of the app's DocTypes hold what, for the confidentiality layer.
+
+Every DocType of the app is classified here exactly once (a unit test reads the DocType
+JSON and fails on any DocType that is missing or classified twice).
+"""
+
+# Records about a student: the row rule keys on this field (the student of the record).
+STUDENT_RECORDS = {
+	"Advice Student": "name",
+	"Case": "student",
+	"Case Entry": "student",
+	"Enquiry": "student",
+}
+
+# The service's own records that name no student: still for the advice roles only.
+SERVICE_RECORDS = frozenset(
+	{
+		"Advice Officer",
+		"College",
+		"Faculty",
+		"Case Category",
+		"Case Outcome",
+		"Student Advice Settings",
+	}
+)
+
+# Non-confidential: the statistics reports' reference DocType.
+OPEN_RECORDS = frozenset()
+
+SERVICE_DOCTYPES = frozenset(STUDENT_RECORDS) | SERVICE_RECORDS
+
+
+# Frappe's DocTypes that point at other records: DocType -> (field holding the referenced DocType, field holding the referenced name)
+SIDE_TABLES = {
+	"Access Log": ("export_from", "reference_document"),
+	"Activity Log": ("reference_doctype", "reference_name"),
+	"Comment": ("reference_doctype", "reference_name"),
+	"Communication": ("reference_doctype", "reference_name"),
+	"Deleted Document": ("deleted_doctype", "deleted_name"),
+	"Document Follow": ("ref_doctype", "ref_docname"),
+	"Document Share Key": ("reference_doctype", "reference_docname"),
+	"DocShare": ("share_doctype", "share_name"),
+	"Email Queue": ("reference_doctype", "reference_name"),
+	"Energy Point Log": ("reference_doctype", "reference_name"),
+	"Error Log": ("reference_doctype", "reference_name"),
+	"File": ("attached_to_doctype", "attached_to_name"),
+	"Notification Log": ("document_type", "document_name"),
+	"Submission Queue": ("ref_doctype", "ref_docname"),
+	"Tag Link": ("document_type", "document_name"),
+	"ToDo": ("reference_type", "reference_name"),
+	"Version": ("ref_doctype", "docname"),
+	"View Log": ("reference_doctype", "reference_name"),
+}
+
+
+def student_field(doctype: str) -> str | None:
+	return STUDENT_RECORDS.get(doctype)
+
+
+def is_service_doctype(doctype: str | None) -> bool:
+	return bool(doctype) and doctype in SERVICE_DOCTYPES

@@ -1,0 +1,15 @@
+"""Who is inside the service (threat model, decision 1)."""
+
+OFFICER = "Advice Officer"
+MANAGER = "Advice Service Manager"
+ADMINISTRATOR = "Advice Service Administrator"
+STATISTICS_VIEWER = "Advice Statistics Viewer"
+
+# The roles that hold casework records. The statistics viewer is outside the service.
+SERVICE_ROLES = frozenset({OFFICER, MANAGER, ADMINISTRATOR})
+ALL_APP_ROLES = (OFFICER, MANAGER, ADMINISTRATOR, STATISTICS_VIEWER)
+
+
+def is_service_member(roles) -> bool:
+	"""True when any of the user's roles is one of the service's own roles."""
+	return bool(SERVICE_ROLES.intersection(roles or ()))

@@ -1,0 +1,48 @@
+# Copyright (c) 2026, Students' Union Student Advice Service
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, today
+
+from student_advice import messages
+from student_advice.naming import RandomlyNamed
+from student_advice.policy import casework
+
+
+class Case(RandomlyNamed):
+	def validate(self):
+		if self.status == casework.CLOSED and not self.closed_on:
+			self.closed_on = today()
+		if self.status != casework.CLOSED:
+			self.closed_on = None
+		messages.throw(
+			casework.check_case(
+				self.status,
+				getdate(self.opened_on) if self.opened_on else None,
+				getdate(self.closed_on) if self.closed_on else None,
+				self.outcome,
+				getdate(today()),
+			)
+		)
+		self.student_name = frappe.db.get_value("Advice Student", self.student, "full_name")
+		# The title identifies no one: it travels into notifications and assignment lists.
+		self.title = _("{0} case {1}").format(_(self.category), (self.name or "")[:8])
+
+	def on_update(self):
+		previous = self.get_doc_before_save()
+		if previous and casework.is_reopening(previous.status, self.status):
+			frappe.get_doc(
+				{
+					"doctype": "Case Entry",
+					"advice_case": self.name,
+					"entry_type": "Event",
+					"entry_date": today(),
+					"details": _("Case reopened (it had been closed on {0} with the outcome {1}).").format(
+						frappe.format(previous.closed_on, "Date"), _(previous.outcome)
+					),
+				}
+			).insert()
+
+	def on_trash(self):
+		messages.throw("no_deletion")

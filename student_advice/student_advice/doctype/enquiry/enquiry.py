@@ -1,0 +1,51 @@
+# Copyright (c) 2026, Students' Union Student Advice Service
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+
+from student_advice import messages
+from student_advice.naming import RandomlyNamed
+from student_advice.policy import casework
+
+
+class Enquiry(RandomlyNamed):
+	def before_insert(self):
+		self.officer = frappe.session.user
+
+	def validate(self):
+		if self.anonymous and self.student:
+			messages.throw("anonymous_enquiry_has_student")
+		self.student_name = (
+			frappe.db.get_value("Advice Student", self.student, "full_name") if self.student else None
+		)
+
+	def on_trash(self):
+		messages.throw("no_deletion")
+
+	@frappe.whitelist()
+	def convert_to_case(self, student: str | None = None) -> str:
+		"""Open a case from this enquiry; both records link to each other."""
+		self.check_permission("write")
+		frappe.has_permission("Case", "create", throw=True)
+		student = student or self.student
+		messages.throw(casework.check_enquiry_conversion(bool(self.advice_case), student))
+		if student:
+			frappe.get_doc("Advice Student", student).check_permission("read")
+		case = frappe.get_doc(
+			{
+				"doctype": "Case",
+				"student": student,
+				"category": self.category,
+				"status": casework.OPEN,
+				"opened_on": frappe.utils.getdate(self.received_on),
+				"summary": self.summary,
+				"enquiry": self.name,
+			}
+		).insert()
+		self.anonymous = 0
+		self.student = student
+		self.advice_case = case.name
+		self.save()
+		frappe.msgprint(_("Case opened from this enquiry."), alert=True)
+		return case.name

@@ -1,0 +1,56 @@
+"""The one user factory (testing contract) and small record builders for both tiers."""
+
+import uuid
+
+
+def unique(prefix: str) -> str:
+	return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+def make_user(roles=(), desk=True, password=None, officer_title=None):
+	"""A user with exactly `roles`. Website users when desk is False. Optionally an active officer."""
+	import frappe
+
+	email = f"{unique('u')}@example.test"
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": unique("First"),
+			"send_welcome_email": 0,
+			"user_type": "System User" if desk else "Website User",
+			"roles": [{"role": r} for r in roles],
+		}
+	)
+	if password:
+		user.new_password = password
+	user.flags.no_welcome_mail = True
+	user.insert(ignore_permissions=True)
+	if officer_title:
+		frappe.get_doc(
+			{"doctype": "Advice Officer", "user": email, "job_title": officer_title, "active": 1}
+		).insert(ignore_permissions=True)
+	frappe.clear_cache(user=email)
+	return email
+
+
+def make_student(**fields):
+	import frappe
+
+	values = {
+		"doctype": "Advice Student",
+		"full_name": unique("Student"),
+		"email": f"{unique('s')}@cam.example",
+		"college": "Clare College",
+		"faculty": "Classics",
+	}
+	values.update(fields)
+	return frappe.get_doc(values).insert()
+
+
+def make_case(student, **fields):
+	import frappe
+
+	values = {"doctype": "Case", "student": student, "category": "Welfare", "summary": unique("summary")}
+	values.update(fields)
+	return frappe.get_doc(values).insert()

@@ -1,0 +1,123 @@
+"""HTTP tier: a served site (gunicorn on 127.0.0.1 with an RQ worker), real clients, committed data.
+
+tests/run.py creates the site afresh, serves it and passes its address in STUDENT_ADVICE_URL.
+"""
+
+import os
+import uuid
+
+import pytest
+
+frappe = pytest.importorskip("frappe", reason="the HTTP tier runs inside a Frappe bench")
+requests = pytest.importorskip("requests")
+
+from student_advice.policy.roles import ADMINISTRATOR, MANAGER, OFFICER, STATISTICS_VIEWER  # noqa: E402
+from tests.factories import make_case, make_student, make_user  # noqa: E402
+
+SITE = os.environ.get("STUDENT_ADVICE_SITE", "student-advice-http.localhost")
+BASE_URL = os.environ.get("STUDENT_ADVICE_URL", "")
+PASSWORD = "Canary-" + uuid.uuid4().hex
+
+# Persona -> (roles, desk user?, on the officers' list?)
+PERSONAS = {
+	"student_with_case": ((), False, None),
+	"other_student": ((), False, None),
+	"desk_user": (("Blogger",), True, None),
+	"system_manager": (("System Manager",), True, None),
+	"website_manager": (("Website Manager",), True, None),
+	"report_manager": (("Report Manager",), True, None),
+	"statistics_viewer": ((STATISTICS_VIEWER,), True, None),
+	"officer": ((OFFICER,), True, "Student Advisor"),
+	"officer_two": ((OFFICER,), True, "Welfare and Rights Officer"),
+	"manager": ((OFFICER, MANAGER), True, "Advice Service Manager"),
+	"administrator": ((ADMINISTRATOR, "System Manager"), True, None),
+}
+OUTSIDERS = ("guest", "student_with_case", "other_student", "desk_user", "system_manager", "website_manager",
+             "report_manager", "statistics_viewer")  # fmt: skip
+
+
+class Client:
+	"""One logged-in persona talking HTTP to the served site."""
+
+	def __init__(self, persona: str, user: str | None):
+		self.persona, self.user = persona, user
+		self.session = requests.Session()
+		self.session.headers.update({"Host": SITE, "Accept": "application/json"})
+		if user:
+			response = self.post("/api/method/login", {"usr": user, "pwd": PASSWORD})
+			assert response.status_code == 200, f"{persona} could not log in: {response.text[:200]}"
+
+	def get(self, path, params=None, **kw):
+		return self.session.get(BASE_URL + path, params=params, timeout=60, **kw)
+
+	def post(self, path, data=None, **kw):
+		return self.session.post(BASE_URL + path, data=data, timeout=60, **kw)
+
+
+@pytest.fixture(scope="session")
+def site():
+	if not BASE_URL:
+		pytest.skip("STUDENT_ADVICE_URL is not set: the HTTP tier runs from tests/run.py")
+	frappe.init(site=SITE, sites_path=os.getcwd())
+	frappe.connect()
+	frappe.set_user("Administrator")
+	yield SITE
+	frappe.db.commit()
+	frappe.destroy()
+
+
+@pytest.fixture(scope="session")
+def users(site):
+	made = {p: make_user(r, desk=d, password=PASSWORD, officer_title=t) for p, (r, d, t) in PERSONAS.items()}
+	frappe.db.commit()
+	return made
+
+
+@pytest.fixture(scope="session")
+def world(site, users):
+	"""Committed casework with a unique canary in every field, written by an officer."""
+	canary = "CANARY" + uuid.uuid4().hex[:12]
+	frappe.set_user(users["officer"])
+	student = make_student(
+		full_name=f"{canary} Student", email=users["student_with_case"], pronouns=f"{canary}-pronouns"
+	)
+	case = make_case(student.name, summary=f"{canary} summary", paper_file_location=f"{canary} cabinet")
+	entry = frappe.get_doc(
+		{
+			"doctype": "Case Entry",
+			"advice_case": case.name,
+			"entry_type": "Event",
+			"details": f"{canary} entry",
+		}
+	).insert()
+	enquiry = frappe.get_doc(
+		{
+			"doctype": "Enquiry",
+			"channel": "Email",
+			"category": "Welfare",
+			"summary": f"{canary} enquiry",
+			"student": student.name,
+		}
+	).insert()
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	return {
+		"canary": canary,
+		"records": {
+			"Advice Student": student.name,
+			"Case": case.name,
+			"Case Entry": entry.name,
+			"Enquiry": enquiry.name,
+		},
+	}
+
+
+@pytest.fixture(scope="session")
+def clients(users):
+	made = {"guest": Client("guest", None)}
+	made.update({p: Client(p, u) for p, u in users.items()})
+	return made
+
+
+def missing_name() -> str:
+	return uuid.uuid4().hex

@@ -1,0 +1,41 @@
+"""In-process integration tier: one connection to the test site, a rolled-back savepoint per test.
+
+Run by tests/run.py with the bench's Python from the bench's sites/ directory.
+"""
+
+import os
+
+import pytest
+
+frappe = pytest.importorskip("frappe", reason="the integration tier runs inside a Frappe bench")
+
+from tests.factories import make_user  # noqa: E402
+
+SITE = os.environ.get("STUDENT_ADVICE_SITE", "student-advice-test.localhost")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site():
+	frappe.init(site=SITE, sites_path=os.getcwd())
+	frappe.connect()
+	frappe.set_user("Administrator")
+	yield SITE
+	frappe.db.rollback()
+	frappe.destroy()
+
+
+@pytest.fixture(autouse=True)
+def rolled_back(site):
+	frappe.set_user("Administrator")
+	frappe.local.__dict__.pop("student_advice_conflicts", None)
+	frappe.db.savepoint("student_advice_test")
+	yield
+	frappe.set_user("Administrator")
+	frappe.db.rollback(save_point="student_advice_test")
+	frappe.local.__dict__.pop("student_advice_conflicts", None)
+	frappe.clear_messages()
+
+
+@pytest.fixture
+def user_factory():
+	return make_user

@@ -1,0 +1,317 @@
+#!/usr/bin/env python3
+"""The project's one test command: ruff, the unit tier, then the integration tiers.
+
+    python3 tests/run.py            # everything
+    python3 tests/run.py --unit     # ruff and the unit tier only
+
+It uses a Frappe bench that already exists (FRAPPE_BENCH_PATH, default ~/frappe-bench) and
+never builds one. With no bench it says so in one line and still runs the unit tier. With
+a bench it starts MariaDB and the bench's Redis when they do not answer, links this
+checkout into the bench as apps/student_advice (putting any previous link back at the
+end), installs it editable into the bench's Python, makes the test sites, runs the
+in-process tier and then the HTTP tier against a served site with a worker, and records
+the run in <bench>/logs/student_advice-last-run.json.
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = "student_advice"
+TEST_SITE = "student-advice-test.localhost"
+HTTP_SITE = "student-advice-http.localhost"
+HTTP_PORT = int(os.environ.get("STUDENT_ADVICE_HTTP_PORT", "8765"))
+DB_ROOT_USER = os.environ.get("FRAPPE_DB_ROOT_USER", "root")
+DB_ROOT_PASSWORD = os.environ.get("FRAPPE_DB_ROOT_PASSWORD", "root")
+SUMMARY = re.compile(r"^=+ (.*(passed|failed|error|skipped|no tests ran).*) =+$", re.MULTILINE)
+
+
+def say(text: str) -> None:
+	print(f"\n== {text}", flush=True)
+
+
+def run(cmd, cwd=None, env=None, capture=False, check=False) -> subprocess.CompletedProcess:
+	print("$ " + " ".join(str(c) for c in cmd), flush=True)
+	result = subprocess.run(
+		[str(c) for c in cmd],
+		cwd=cwd,
+		env=env,
+		text=True,
+		stdout=subprocess.PIPE if capture else None,
+		stderr=subprocess.STDOUT if capture else None,
+	)
+	if capture and result.stdout:
+		print(result.stdout, end="", flush=True)
+	if check and result.returncode != 0:
+		raise SystemExit(f"command failed ({result.returncode}): {' '.join(str(c) for c in cmd)}")
+	return result
+
+
+def ensure_module(python: str, module: str, package: str) -> None:
+	if subprocess.run([python, "-c", f"import {module}"], capture_output=True).returncode != 0:
+		run([python, "-m", "pip", "install", "--quiet", package], check=True)
+
+
+def pytest_tier(python: str, args: list, cwd=None, env=None) -> tuple[bool, str]:
+	result = run([python, "-m", "pytest", *args], cwd=cwd, env=env, capture=True)
+	found = SUMMARY.findall(result.stdout or "")
+	summary = found[-1][0] if found else f"pytest exited {result.returncode}"
+	# Exit 5 is "no tests collected": a tier that ran nothing has not passed.
+	return result.returncode == 0, summary
+
+
+# --- services ---------------------------------------------------------------------------
+
+
+def port_open(host: str, port: int) -> bool:
+	with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=1):
+		return True
+	return False
+
+
+def wait_for(host: str, port: int, seconds: float = 60) -> bool:
+	deadline = time.time() + seconds
+	while time.time() < deadline:
+		if port_open(host, port):
+			return True
+		time.sleep(0.5)
+	return False
+
+
+def ensure_mariadb() -> None:
+	if port_open("127.0.0.1", 3306):
+		return
+	say("starting MariaDB")
+	run(["start-stop-daemon", "--start", "--oknodo", "--background", "--exec", "/usr/sbin/mariadbd"])
+	if not wait_for("127.0.0.1", 3306):
+		raise SystemExit("MariaDB did not start")
+
+
+def ensure_redis(bench: Path) -> None:
+	config = json.loads((bench / "sites" / "common_site_config.json").read_text())
+	for key in ("redis_cache", "redis_queue"):
+		url = urlparse(config.get(key, ""))
+		if not url.port or port_open(url.hostname or "127.0.0.1", url.port):
+			continue
+		say(f"starting the bench's {key} on port {url.port}")
+		conf = bench / "config" / f"{key}.conf"
+		args = [conf] if conf.exists() else ["--port", url.port]
+		run(["redis-server", *args, "--bind", "127.0.0.1", "--daemonize", "yes"], cwd=bench)
+		if not wait_for("127.0.0.1", url.port, 20):
+			raise SystemExit(f"Redis {key} did not start")
+
+
+# --- the bench --------------------------------------------------------------------------
+
+
+class Bench:
+	def __init__(self, path: Path):
+		self.path = path
+		self.sites = path / "sites"
+		self.python = str(path / "env" / "bin" / "python")
+		self.link = path / "apps" / APP
+		self.previous_link = None
+
+	def frappe(self, *args, site=None, check=True, capture=False):
+		cmd = [self.python, "-m", "frappe.utils.bench_helper", "frappe"]
+		if site:
+			cmd += ["--site", site]
+		return run([*cmd, *args], cwd=self.sites, check=check, capture=capture)
+
+	def link_checkout(self) -> None:
+		if self.link.is_symlink():
+			self.previous_link = os.readlink(self.link)
+			self.link.unlink()
+		elif self.link.exists():
+			backup = self.link.with_name(f"{APP}.before-tests")
+			shutil.rmtree(backup, ignore_errors=True)
+			self.link.rename(backup)
+			self.previous_link = str(backup)
+		self.link.symlink_to(ROOT)
+		run([self.python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ROOT], check=True)
+		ensure_module(self.python, "pytest", "pytest")
+		apps_txt = self.sites / "apps.txt"
+		apps = apps_txt.read_text().split()
+		if APP not in apps:
+			apps_txt.write_text("\n".join([*apps, APP]) + "\n")
+
+	def restore_link(self) -> None:
+		if self.previous_link is None or os.readlink(self.link) == self.previous_link:
+			return
+		self.link.unlink()
+		if self.previous_link.endswith(".before-tests"):
+			Path(self.previous_link).rename(self.link)
+		else:
+			self.link.symlink_to(self.previous_link)
+
+	def site_exists(self, site: str) -> bool:
+		return (self.sites / site / "site_config.json").exists()
+
+	def new_site(self, site: str) -> None:
+		self.frappe(
+			"new-site", site,
+			"--db-root-username", DB_ROOT_USER, "--db-root-password", DB_ROOT_PASSWORD,
+			"--admin-password", "admin", "--install-app", APP, "--force",
+		)  # fmt: skip
+		self.frappe("set-config", "allow_tests", "true", "--parse", site=site)
+
+	def drop_site(self, site: str) -> None:
+		if self.site_exists(site):
+			self.frappe(
+				"drop-site", site, "--db-root-username", DB_ROOT_USER,
+				"--db-root-password", DB_ROOT_PASSWORD, "--force", "--no-backup",
+			)  # fmt: skip
+
+	def prepare_test_site(self) -> None:
+		if not self.site_exists(TEST_SITE):
+			self.new_site(TEST_SITE)
+		installed = self.frappe("list-apps", site=TEST_SITE, capture=True).stdout or ""
+		if APP not in installed:
+			self.frappe("install-app", APP, site=TEST_SITE)
+		self.frappe("migrate", site=TEST_SITE)
+
+
+@contextlib.contextmanager
+def served(bench: Bench):
+	"""gunicorn on 127.0.0.1 and an RQ worker for the HTTP site, stopped at the end."""
+	logs = bench.path / "logs"
+	web_log = open(logs / "student_advice-http-web.log", "w")
+	worker_log = open(logs / "student_advice-http-worker.log", "w")
+	web = subprocess.Popen(
+		[bench.python, "-m", "gunicorn", "-b", f"127.0.0.1:{HTTP_PORT}", "-w", "2", "-t", "120",
+		 "frappe.app:application", "--preload"],
+		cwd=bench.sites, stdout=web_log, stderr=subprocess.STDOUT,
+	)  # fmt: skip
+	worker = subprocess.Popen(
+		[bench.python, "-m", "frappe.utils.bench_helper", "frappe", "worker", "--queue", "short,default,long"],
+		cwd=bench.sites, stdout=worker_log, stderr=subprocess.STDOUT,
+	)  # fmt: skip
+	try:
+		if not wait_for("127.0.0.1", HTTP_PORT, 60):
+			raise SystemExit("gunicorn did not start; see logs/student_advice-http-web.log")
+		yield f"http://127.0.0.1:{HTTP_PORT}"
+	finally:
+		for process in (web, worker):
+			process.terminate()
+			with contextlib.suppress(subprocess.TimeoutExpired):
+				process.wait(20)
+			if process.poll() is None:
+				process.kill()
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+def git(*args) -> str:
+	result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+	return result.stdout.strip()
+
+
+def main() -> int:
+	parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+	parser.add_argument("--unit", action="store_true", help="ruff and the unit tier only")
+	parser.add_argument("-k", help="only integration tests matching this expression")
+	options = parser.parse_args()
+	record = {
+		"commit": git("rev-parse", "HEAD"),
+		"clean_tree": git("status", "--porcelain") == "",
+		"started": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+		"tiers": {},
+	}
+	ok = True
+
+	say("ruff")
+	ensure_module(sys.executable, "ruff", "ruff")
+	lint = run([sys.executable, "-m", "ruff", "check", ROOT], cwd=ROOT).returncode == 0
+	fmt = run([sys.executable, "-m", "ruff", "format", "--check", ROOT], cwd=ROOT).returncode == 0
+	record["tiers"]["ruff"] = "passed" if lint and fmt else "failed"
+	ok &= lint and fmt
+
+	say("unit tier")
+	ensure_module(sys.executable, "pytest", "pytest")
+	passed, summary = pytest_tier(
+		sys.executable, ["-p", "no:cacheprovider", ROOT / "tests" / "unit"], cwd=ROOT
+	)
+	record["tiers"]["unit"] = summary
+	ok &= passed
+
+	bench_path = Path(os.environ.get("FRAPPE_BENCH_PATH", Path.home() / "frappe-bench")).expanduser()
+	if options.unit:
+		reason = "skipped: --unit was given"
+		record["tiers"]["integration"] = record["tiers"]["http"] = reason
+	elif (
+		not (bench_path / "apps" / "frappe").is_dir() or not (bench_path / "env" / "bin" / "python").exists()
+	):
+		reason = f"skipped: no Frappe bench at {bench_path} (set FRAPPE_BENCH_PATH)"
+		print(f"\nIntegration tier {reason}.", flush=True)
+		record["tiers"]["integration"] = record["tiers"]["http"] = reason
+	else:
+		bench = Bench(bench_path)
+		ok &= run_integration(bench, record, options)
+
+	record["finished"] = datetime.datetime.now(datetime.timezone.utc).isoformat()
+	record["result"] = "passed" if ok else "failed"
+	if bench_path.is_dir() and (bench_path / "logs").is_dir():
+		(bench_path / "logs" / "student_advice-last-run.json").write_text(json.dumps(record, indent=1) + "\n")
+	say("summary")
+	for tier, summary in record["tiers"].items():
+		print(f"{tier}: {summary}")
+	print("RESULT: " + record["result"])
+	return 0 if ok else 1
+
+
+def run_integration(bench: Bench, record: dict, options) -> bool:
+	ensure_mariadb()
+	ensure_redis(bench)
+	bench.link_checkout()
+	try:
+		say(f"in-process integration tier on {TEST_SITE}")
+		bench.prepare_test_site()
+		env = {**os.environ, "STUDENT_ADVICE_SITE": TEST_SITE}
+		selector = ["-k", options.k] if options.k else []
+		passed, summary = pytest_tier(
+			bench.python,
+			["-p", "no:cacheprovider", "-c", ROOT / "tests" / "integration" / "pytest.ini",
+			 "--rootdir", ROOT, *selector, ROOT / "tests" / "integration"],
+			cwd=bench.sites, env=env,
+		)  # fmt: skip
+		record["tiers"]["integration"] = summary
+
+		say(f"HTTP tier on {HTTP_SITE}")
+		bench.drop_site(HTTP_SITE)
+		bench.new_site(HTTP_SITE)
+		with served(bench) as base_url:
+			env = {**os.environ, "STUDENT_ADVICE_SITE": HTTP_SITE, "STUDENT_ADVICE_URL": base_url}
+			http_passed, http_summary = pytest_tier(
+				bench.python,
+				["-p", "no:cacheprovider", "-c", ROOT / "tests" / "http" / "pytest.ini",
+				 "--rootdir", ROOT, *selector, ROOT / "tests" / "http"],
+				cwd=bench.sites, env=env,
+			)  # fmt: skip
+		record["tiers"]["http"] = http_summary
+		return passed and http_passed
+	finally:
+		bench.restore_link()
+		frappe_status = subprocess.run(
+			["git", "status", "--porcelain"],
+			cwd=bench.path / "apps" / "frappe",
+			capture_output=True,
+			text=True,
+		).stdout.strip()
+		if frappe_status:
+			print("WARNING: apps/frappe has local changes:\n" + frappe_status, flush=True)
+
+
+if __name__ == "__main__":
+	sys.exit(main())

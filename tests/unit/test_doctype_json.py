@@ -1,0 +1,78 @@
+"""Static checks of the DocType JSON: the schema is the source of truth, so check it directly."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from student_advice.policy import registry
+from student_advice.policy.roles import ALL_APP_ROLES, SERVICE_ROLES, STATISTICS_VIEWER
+
+APP = Path(__file__).resolve().parents[2] / "student_advice"
+DOCTYPES = {
+	(d := json.loads(p.read_text()))["name"]: d
+	for p in sorted(APP.glob("*/doctype/*/*.json"))
+	if p.parent.name == p.stem
+}
+
+
+def test_every_doctype_is_classified_once():
+	classes = [set(registry.STUDENT_RECORDS), set(registry.SERVICE_RECORDS), set(registry.OPEN_RECORDS)]
+	for a in range(3):
+		for b in range(a + 1, 3):
+			assert not classes[a] & classes[b]
+	assert set(DOCTYPES) == set().union(*classes)
+
+
+@pytest.mark.parametrize("name", sorted(registry.SERVICE_DOCTYPES))
+def test_only_service_roles_hold_rights_and_nobody_shares(name):
+	doctype = DOCTYPES[name]
+	assert doctype["permissions"], f"{name} has no permissions at all"
+	for perm in doctype["permissions"]:
+		assert perm["role"] in SERVICE_ROLES, f"{name} gives {perm['role']} a right"
+		assert not perm.get("share"), f"{name} lets {perm['role']} share"
+		assert not perm.get("if_owner")
+
+
+@pytest.mark.parametrize("name", sorted(registry.OPEN_RECORDS))
+def test_open_records_are_for_app_roles_only(name):
+	for perm in DOCTYPES[name]["permissions"]:
+		assert perm["role"] in ALL_APP_ROLES
+		assert not perm.get("share") and not perm.get("write") or perm["role"] != STATISTICS_VIEWER
+
+
+@pytest.mark.parametrize("name", sorted(registry.SERVICE_DOCTYPES))
+def test_nothing_in_global_search_nor_on_the_web(name):
+	doctype = DOCTYPES[name]
+	for flag in (
+		"has_web_view",
+		"allow_guest_to_view",
+		"show_name_in_global_search",
+		"allow_import",
+		"email_append_to",
+	):
+		assert not doctype.get(flag), f"{name}.{flag}"
+	for field in doctype["fields"]:
+		assert not field.get("in_global_search"), f"{name}.{field['fieldname']} is in global search"
+
+
+@pytest.mark.parametrize("name", sorted(registry.STUDENT_RECORDS))
+def test_student_records_are_randomly_named_tracked_and_private(name):
+	doctype = DOCTYPES[name]
+	assert doctype["naming_rule"] == "By script" and not doctype.get("autoname")
+	assert doctype["track_changes"] and doctype["track_views"]
+	for flag in ("show_title_field_in_link", "show_preview_popup", "make_attachments_public", "allow_rename"):
+		assert not doctype.get(flag), f"{name}.{flag}"
+	for field in doctype["fields"]:
+		assert not field.get("unique"), f"{name}.{field['fieldname']} is unique: its error would be an oracle"
+		assert not field.get("fetch_from"), f"{name}.{field['fieldname']} fetches"
+	field = registry.STUDENT_RECORDS[name]
+	assert field == "name" or any(f["fieldname"] == field for f in doctype["fields"])
+
+
+def test_no_service_doctype_is_linked_from_outside_the_app():
+	"""Links between the app's own DocTypes are fine; the app's DocTypes are all classified."""
+	for name, doctype in DOCTYPES.items():
+		for field in doctype["fields"]:
+			if field["fieldtype"] == "Link" and field.get("options") in registry.SERVICE_DOCTYPES:
+				assert name in registry.SERVICE_DOCTYPES
