@@ -32,15 +32,16 @@ has_permission = {
 	**{doctype: f"{_SIDE_RULE}.has_permission" for doctype in _SIDE_TABLES},
 }
 
+# DocType Class
+# -------------
+override_doctype_class = {"File": "student_advice.confidentiality.private_files.CaseworkAwareFile"}
+
 # Document Events
 # ---------------
 doc_events = {
 	"DocShare": {"validate": f"{_SIDE_RULE}.refuse_share"},
 	"Document Share Key": {"validate": f"{_SIDE_RULE}.refuse_share_key"},
-	"File": {
-		"before_insert": f"{_SIDE_RULE}.keep_attachment_private",
-		"validate": f"{_SIDE_RULE}.keep_attachment_private",
-	},
+	"File": {"validate": f"{_SIDE_RULE}.refuse_public_attachment"},
 	"ToDo": {"validate": f"{_SIDE_RULE}.limit_assignment_to_officers"},
 	"Custom Field": {"validate": f"{_SIDE_RULE}.refuse_links_into_casework"},
 }

@@ -40,6 +40,7 @@ def message(code: str) -> str:
 		"no_deletion": _(
 			"Student Advice records are never deleted by hand; the retention schedule removes them."
 		),
+		"attachment_must_be_private": _("Attachments to Student Advice records are always private."),
 		"threshold_too_low": _("The suppression threshold cannot be below 3."),
 		"link_into_casework": _("Fields outside the Student Advice Service cannot link to its records."),
 	}[code]

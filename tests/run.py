@@ -41,7 +41,7 @@ def say(text: str) -> None:
 	print(f"\n== {text}", flush=True)
 
 
-def run(cmd, cwd=None, env=None, capture=False, check=False) -> subprocess.CompletedProcess:
+def run(cmd, cwd=None, env=None, capture=False, check=False, quiet=False) -> subprocess.CompletedProcess:
 	print("$ " + " ".join(str(c) for c in cmd), flush=True)
 	result = subprocess.run(
 		[str(c) for c in cmd],
@@ -51,7 +51,7 @@ def run(cmd, cwd=None, env=None, capture=False, check=False) -> subprocess.Compl
 		stdout=subprocess.PIPE if capture else None,
 		stderr=subprocess.STDOUT if capture else None,
 	)
-	if capture and result.stdout:
+	if capture and result.stdout and not quiet:
 		print(result.stdout, end="", flush=True)
 	if check and result.returncode != 0:
 		raise SystemExit(f"command failed ({result.returncode}): {' '.join(str(c) for c in cmd)}")
@@ -123,11 +123,20 @@ class Bench:
 		self.link = path / "apps" / APP
 		self.previous_link = None
 
-	def frappe(self, *args, site=None, check=True, capture=False):
+	def frappe(self, *args, site=None, check=True, capture=False, quiet=False):
+		"""A Frappe CLI command; `quiet` keeps its progress bars in logs/student_advice-setup.log."""
 		cmd = [self.python, "-m", "frappe.utils.bench_helper", "frappe"]
 		if site:
 			cmd += ["--site", site]
-		return run([*cmd, *args], cwd=self.sites, check=check, capture=capture)
+		if not quiet:
+			return run([*cmd, *args], cwd=self.sites, check=check, capture=capture)
+		result = run([*cmd, *args], cwd=self.sites, capture=True, quiet=True)
+		with open(self.path / "logs" / "student_advice-setup.log", "a") as log:
+			log.write(result.stdout or "")
+		if check and result.returncode != 0:
+			print((result.stdout or "")[-4000:], flush=True)
+			raise SystemExit(f"command failed ({result.returncode}): {' '.join(str(c) for c in args)}")
+		return result
 
 	def link_checkout(self) -> None:
 		if self.link.is_symlink():
@@ -139,7 +148,12 @@ class Bench:
 			self.link.rename(backup)
 			self.previous_link = str(backup)
 		self.link.symlink_to(ROOT)
-		run([self.python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ROOT], check=True)
+		run(
+			[self.python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ROOT],
+			check=True,
+			capture=True,
+			quiet=True,
+		)
 		ensure_module(self.python, "pytest", "pytest")
 		apps_txt = self.sites / "apps.txt"
 		apps = apps_txt.read_text().split()
@@ -162,15 +176,15 @@ class Bench:
 		self.frappe(
 			"new-site", site,
 			"--db-root-username", DB_ROOT_USER, "--db-root-password", DB_ROOT_PASSWORD,
-			"--admin-password", "admin", "--install-app", APP, "--force",
+			"--admin-password", "admin", "--install-app", APP, "--force", quiet=True,
 		)  # fmt: skip
-		self.frappe("set-config", "allow_tests", "true", "--parse", site=site)
+		self.frappe("set-config", "allow_tests", "True", "--parse", site=site)
 
 	def drop_site(self, site: str) -> None:
 		if self.site_exists(site):
 			self.frappe(
 				"drop-site", site, "--db-root-username", DB_ROOT_USER,
-				"--db-root-password", DB_ROOT_PASSWORD, "--force", "--no-backup",
+				"--db-root-password", DB_ROOT_PASSWORD, "--force", "--no-backup", quiet=True,
 			)  # fmt: skip
 
 	def prepare_test_site(self) -> None:
@@ -178,8 +192,8 @@ class Bench:
 			self.new_site(TEST_SITE)
 		installed = self.frappe("list-apps", site=TEST_SITE, capture=True).stdout or ""
 		if APP not in installed:
-			self.frappe("install-app", APP, site=TEST_SITE)
-		self.frappe("migrate", site=TEST_SITE)
+			self.frappe("install-app", APP, site=TEST_SITE, quiet=True)
+		self.frappe("migrate", site=TEST_SITE, quiet=True)
 
 
 @contextlib.contextmanager
@@ -190,7 +204,7 @@ def served(bench: Bench):
 	worker_log = open(logs / "student_advice-http-worker.log", "w")
 	web = subprocess.Popen(
 		[bench.python, "-m", "gunicorn", "-b", f"127.0.0.1:{HTTP_PORT}", "-w", "2", "-t", "120",
-		 "frappe.app:application", "--preload"],
+		 "frappe.app:application_with_statics()", "--preload"],
 		cwd=bench.sites, stdout=web_log, stderr=subprocess.STDOUT,
 	)  # fmt: skip
 	worker = subprocess.Popen(
@@ -273,7 +287,7 @@ def main() -> int:
 
 def run_integration(bench: Bench, record: dict, options) -> bool:
 	ensure_mariadb()
-	ensure_redis(bench)
+	ensure_redis(bench.path)
 	bench.link_checkout()
 	try:
 		say(f"in-process integration tier on {TEST_SITE}")

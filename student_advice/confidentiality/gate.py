@@ -38,5 +38,17 @@ def request_mentions_service() -> bool:
 
 def guard_request():
 	"""auth_hooks entry point."""
-	if request_mentions_service() and not is_member():
+	if not request_mentions_service():
+		return
+	if not is_member():
 		deny()
+	_force_private_upload()
+
+
+def _force_private_upload():
+	"""Attachments to the service's records are stored private whatever the uploader asked."""
+	form = frappe.local.form_dict
+	if frappe.local.request.path.rstrip("/").endswith("upload_file") and _matcher.names_doctype(
+		str(form.get("doctype") or "")
+	):
+		form.is_private = 1

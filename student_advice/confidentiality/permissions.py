@@ -20,7 +20,9 @@ def is_member(user: str | None = None) -> bool:
 def conflicted_students(user: str | None = None) -> frozenset[str]:
 	"""Students the user declared a conflict of interest with (cached for the request)."""
 	user = user or frappe.session.user
-	cache = frappe.local.__dict__.setdefault("student_advice_conflicts", {})
+	cache = getattr(frappe.local, "student_advice_conflicts", None)
+	if cache is None:
+		cache = frappe.local.student_advice_conflicts = {}
 	if user not in cache:
 		cache[user] = frozenset(_declared_conflicts(user))
 	return cache[user]

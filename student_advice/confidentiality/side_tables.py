@@ -45,9 +45,10 @@ def refuse_share_key(doc, method=None):
 		messages.throw("no_sharing")
 
 
-def keep_attachment_private(doc, method=None):
+def refuse_public_attachment(doc, method=None):
+	"""On refusal Frappe's rollback hook removes the file it has just written."""
 	if registry.is_service_doctype(doc.attached_to_doctype) and not doc.is_private:
-		doc.is_private = 1
+		messages.throw("attachment_must_be_private")
 
 
 def limit_assignment_to_officers(doc, method=None):

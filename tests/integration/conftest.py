@@ -27,12 +27,12 @@ def site():
 @pytest.fixture(autouse=True)
 def rolled_back(site):
 	frappe.set_user("Administrator")
-	frappe.local.__dict__.pop("student_advice_conflicts", None)
+	frappe.local.student_advice_conflicts = {}
 	frappe.db.savepoint("student_advice_test")
 	yield
 	frappe.set_user("Administrator")
 	frappe.db.rollback(save_point="student_advice_test")
-	frappe.local.__dict__.pop("student_advice_conflicts", None)
+	frappe.local.student_advice_conflicts = {}
 	frappe.clear_messages()
 
 

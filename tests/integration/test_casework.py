@@ -193,11 +193,13 @@ def test_records_cannot_be_shared(officer):
 
 
 def test_attachments_are_always_private(officer):
+	import os
+
 	case = make_case(make_student().name)
 	file = frappe.get_doc(
 		{
 			"doctype": "File",
-			"file_name": "letter.txt",
+			"file_name": f"letter-{case.name}.txt",
 			"content": b"canary letter",
 			"attached_to_doctype": "Case",
 			"attached_to_name": case.name,
@@ -205,6 +207,28 @@ def test_attachments_are_always_private(officer):
 		}
 	).insert()
 	assert file.is_private and file.file_url.startswith("/private/files/")
+	assert not os.path.exists(frappe.get_site_path("public", "files", f"letter-{case.name}.txt"))
+
+	frappe.set_user("Administrator")
+	public = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"poster-{case.name}.txt",
+			"content": b"public poster",
+			"is_private": 0,
+		}
+	).insert()
+	frappe.set_user(officer)
+	with pytest.raises(frappe.ValidationError, match="always private"):
+		frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_url": public.file_url,
+				"attached_to_doctype": "Case",
+				"attached_to_name": case.name,
+			}
+		).insert()
+	os.remove(frappe.get_site_path("public", "files", f"poster-{case.name}.txt"))
 
 
 def test_no_custom_field_links_into_casework():
