@@ -195,6 +195,38 @@ class Bench:
 			self.frappe("install-app", APP, site=TEST_SITE, quiet=True)
 		self.frappe("migrate", site=TEST_SITE, quiet=True)
 
+	def lifecycle(self, command: str, site: str):
+		result = run(
+			[self.python, ROOT / "tests" / "lifecycle.py", command, site],
+			cwd=self.sites,
+			capture=True,
+			quiet=True,
+		)
+		if result.returncode != 0:
+			print(result.stdout[-3000:], flush=True)
+			return None
+		return json.loads(result.stdout.strip().splitlines()[-1])
+
+	def migrate_changes_nothing(self, site: str) -> str:
+		before = self.lifecycle("snapshot", site)
+		self.frappe("migrate", site=site, quiet=True)
+		after = self.lifecycle("snapshot", site)
+		if before is None or after is None:
+			return "failed: could not take a snapshot"
+		changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+		print("changed by the second migrate: " + (", ".join(changed) or "nothing"), flush=True)
+		return "passed" if not changed else "failed: changed " + ", ".join(changed)
+
+	def uninstall_leaves_nothing(self, site: str) -> str:
+		self.frappe(
+			"uninstall-app", APP, "--yes", "--no-backup", "--force", site=site, quiet=True, check=False
+		)
+		left = self.lifecycle("leftovers", site)
+		print(f"left behind after uninstall-app: {left}", flush=True)
+		if left is None:
+			return "failed: could not check"
+		return "passed" if not left else "failed: left " + ", ".join(left)
+
 
 @contextlib.contextmanager
 def served(bench: Bench):
@@ -302,6 +334,10 @@ def run_integration(bench: Bench, record: dict, options) -> bool:
 		)  # fmt: skip
 		record["tiers"]["integration"] = summary
 
+		say("lifecycle: a second migrate changes nothing")
+		record["tiers"]["migrate_twice"] = bench.migrate_changes_nothing(TEST_SITE)
+		passed &= record["tiers"]["migrate_twice"] == "passed"
+
 		say(f"HTTP tier on {HTTP_SITE}")
 		bench.drop_site(HTTP_SITE)
 		bench.new_site(HTTP_SITE)
@@ -309,12 +345,15 @@ def run_integration(bench: Bench, record: dict, options) -> bool:
 			env = {**os.environ, "STUDENT_ADVICE_SITE": HTTP_SITE, "STUDENT_ADVICE_URL": base_url}
 			http_passed, http_summary = pytest_tier(
 				bench.python,
-				["-p", "no:cacheprovider", "-c", ROOT / "tests" / "http" / "pytest.ini",
-				 "--rootdir", ROOT, *selector, ROOT / "tests" / "http"],
+				["-p", "no:cacheprovider", "-c", ROOT / "tests" / "over_http" / "pytest.ini",
+				 "--rootdir", ROOT, *selector, ROOT / "tests" / "over_http"],
 				cwd=bench.sites, env=env,
 			)  # fmt: skip
 		record["tiers"]["http"] = http_summary
-		return passed and http_passed
+
+		say("lifecycle: uninstall leaves nothing behind")
+		record["tiers"]["uninstall"] = bench.uninstall_leaves_nothing(HTTP_SITE)
+		return passed and http_passed and record["tiers"]["uninstall"] == "passed"
 	finally:
 		bench.restore_link()
 		frappe_status = subprocess.run(

@@ -6,7 +6,7 @@ import pytest
 
 from student_advice.confidentiality.gate import DENIAL_BODY
 from student_advice.policy.registry import STUDENT_RECORDS
-from tests.http.conftest import OUTSIDERS, missing_name
+from tests.over_http.conftest import OUTSIDERS, missing_name
 
 BASIC_ROUTES = {
 	"get_list": lambda dt, name: ("POST", "/api/method/frappe.client.get_list",
