@@ -1,3 +1,5 @@
+from student_advice.policy.breach import ACTIONS as _BREACH_ACTIONS
+from student_advice.policy.breach import STATES as _BREACH_STATES
 from student_advice.policy.registry import SERVICE_DOCTYPES as _SERVICE_DOCTYPES
 from student_advice.policy.registry import SIDE_TABLES as _SIDE_TABLES
 from student_advice.policy.roles import ALL_APP_ROLES as _APP_ROLES
@@ -11,11 +13,20 @@ app_license = "mit"
 
 # Installation
 # ------------
-after_install = "student_advice.install.after_install"
+after_install = [
+	"student_advice.install.after_install",
+	"student_advice.student_advice.doctype.consent_wording.consent_wording.seed_default_wording",
+]
 after_uninstall = "student_advice.install.after_uninstall"
 
 # Fixtures: only the app's own roles, filtered by name (a bare "Role" would export the site's).
-fixtures = [{"dt": "Role", "filters": [["name", "in", list(_APP_ROLES)]]}]
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", list(_APP_ROLES)]]},
+	# The breach procedure's workflow (student_advice.policy.breach mirrors it; a unit test compares).
+	{"dt": "Workflow State", "filters": [["name", "in", list(_BREACH_STATES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(_BREACH_ACTIONS)]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["Confidentiality Breach"]]]},
+]
 
 # Permissions: one predicate (student_advice.policy.access) behind both hooks
 # -----------------------------------------------------------------------------
@@ -45,6 +56,18 @@ doc_events = {
 	"ToDo": {"validate": f"{_SIDE_RULE}.limit_assignment_to_officers"},
 	"Custom Field": {"validate": f"{_SIDE_RULE}.refuse_links_into_casework"},
 }
+
+# Scheduled Tasks
+# ---------------
+scheduler_events = {
+	"daily": [
+		"student_advice.tasks.expire_consents",
+	],
+}
+
+# Submitted Consents and disclosed breaches are never cancelled; keeping them out of Frappe's
+# "cancel linked documents" tree also keeps their names out of get_submitted_linked_docs.
+auto_cancel_exempted_doctypes = ["Consent", "Confidentiality Breach"]
 
 # Authentication and authorization
 # --------------------------------

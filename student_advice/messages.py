@@ -43,6 +43,145 @@ def message(code: str) -> str:
 		"attachment_must_be_private": _("Attachments to Student Advice records are always private."),
 		"threshold_too_low": _("The suppression threshold cannot be below 3."),
 		"link_into_casework": _("Fields outside the Student Advice Service cannot link to its records."),
+		# --- consent, disclosure and the breach procedure (issue 4) ---
+		"category_unknown": _("Choose categories of information from the service's list."),
+		"consent_needs_category": _("Choose at least one category of information the consent covers."),
+		"consent_needs_description": _("Describe the information the consent covers."),
+		"consent_needs_purpose": _("Enter the purpose for which the information may be shared."),
+		"consent_method_unknown": _(
+			"Choose how the consent was given: signed in writing, by email from the student's own address, verbally witnessed by an officer, or online by the student."
+		),
+		"consent_needs_witness": _("Name the officer who witnessed the verbal consent."),
+		"consent_witness_not_officer": _("The witness of a verbal consent must be an active advice officer."),
+		"consent_needs_sender_email": _("Enter the address the student's consent email came from."),
+		"consent_email_not_students": _(
+			"The consent email did not come from the student's own address on record."
+		),
+		"consent_needs_given_on": _("Enter when the consent was given."),
+		"consent_given_in_future": _("Consent cannot be recorded as given in the future."),
+		"consent_expiry_before_given": _("The consent must expire after it was given."),
+		"consent_needs_wording": _("Choose the consent wording shown to the student."),
+		"consent_wording_inactive": _("This consent wording is no longer in use; choose a current version."),
+		"consent_terms_fixed": _(
+			"A consent's terms never change once it is recorded. Record a withdrawal, and a new consent if the student agrees to different terms."
+		),
+		"consent_never_cancelled": _(
+			"A recorded consent is never cancelled or amended. Record a withdrawal instead."
+		),
+		"case_other_student": _("The case chosen belongs to another student."),
+		"wording_is_fixed": _("A consent wording never changes once saved; create a new version instead."),
+		"wording_unknown_placeholder": _(
+			"The wording uses a placeholder the service does not know. Use only {third_party}, {information}, {description}, {purpose} and {expires_on}."
+		),
+		"consent_expiry_months_invalid": _("The default consent expiry must be at least one month."),
+		"closure_day_invalid": _("Closure days must be dates written as YYYY-MM-DD, one per line."),
+		"withdrawal_needs_submitted_consent": _("Only a recorded (submitted) consent can be withdrawn."),
+		"consent_already_withdrawn": _("This consent has already been withdrawn."),
+		"withdrawal_method_unknown": _("Choose how the student withdrew the consent."),
+		"withdrawal_needs_date": _("Enter when the consent was withdrawn."),
+		"withdrawal_in_future": _("A withdrawal cannot be dated in the future."),
+		"withdrawal_before_given": _("A consent cannot be withdrawn before it was given."),
+		"withdrawal_is_final": _("A withdrawal cannot be changed once recorded."),
+		"disclosure_needs_category": _("Choose at least one category of information that was disclosed."),
+		"disclosure_needs_description": _("Describe what was disclosed."),
+		"disclosure_channel_unknown": _("Choose how the information was disclosed."),
+		"disclosure_needs_date": _("Enter when the information was disclosed."),
+		"disclosure_in_future": _("A disclosure cannot be dated in the future."),
+		"disclosure_two_bases": _(
+			"Choose one basis for the disclosure: a consent or a confidentiality breach, not both."
+		),
+		"disclosure_needs_basis": _(
+			"Nothing about a student leaves the service without a basis: choose the consent or the disclosed confidentiality breach that covers this disclosure."
+		),
+		"disclosure_is_final": _("A disclosure cannot be changed once recorded."),
+		"consent_unknown": _("The consent chosen could not be found."),
+		"consent_not_submitted": _("The consent has not been recorded as given (it is still a draft)."),
+		"consent_other_student": _("The consent was given by another student."),
+		"consent_other_third_party": _("The consent does not name this third party."),
+		"consent_lacks_existence": _("The consent does not cover: existence of contact with the service."),
+		"consent_lacks_case_details": _("The consent does not cover: case details."),
+		"consent_lacks_academic": _("The consent does not cover: academic information."),
+		"consent_lacks_health_welfare": _("The consent does not cover: health and welfare information."),
+		"consent_lacks_contact_details": _("The consent does not cover: contact details."),
+		"consent_lacks_other": _("The consent does not cover: other information."),
+		"consent_given_after": _("The consent was given after the disclosure."),
+		"consent_expired_at_time": _("The consent had expired at the time of the disclosure."),
+		"consent_withdrawn_at_time": _("The consent had been withdrawn at the time of the disclosure."),
+		"breach_unknown": _("The confidentiality breach chosen could not be found."),
+		"breach_not_disclosed": _("The confidentiality breach has not been recorded as disclosed."),
+		"breach_other_student": _("The confidentiality breach concerns another student."),
+		"breach_other_third_party": _("The confidentiality breach does not name this recipient."),
+		"breach_officers_only": _("Only advice officers can record or move a confidentiality breach."),
+		"breach_starts_as_draft": _("A confidentiality breach starts as a draft."),
+		"breach_disclosed_is_final": _(
+			"A disclosed confidentiality breach is never changed or cancelled. Add a correction instead."
+		),
+		"breach_closed_is_final": _(
+			"A confidentiality breach closed without disclosure is never changed. Add a correction instead."
+		),
+		"breach_state_unknown": _("This is not a state of the confidentiality breach procedure."),
+		"breach_edit_deciding_officer_or_manager": _(
+			"Only the deciding officer or the Advice Service Manager can change this confidentiality breach."
+		),
+		"breach_transition_not_allowed": _("A confidentiality breach cannot move between these states."),
+		"breach_only_deciding_officer": _("Only the deciding officer can take this step."),
+		"breach_only_deciding_officer_or_manager": _(
+			"Only the deciding officer or the Advice Service Manager can close this confidentiality breach."
+		),
+		"breach_docstatus_mismatch": _(
+			"Move the confidentiality breach with its workflow actions; it is submitted only when disclosed."
+		),
+		"breach_ground_unknown": _(
+			"Confidentiality is breached only on one of the policy's two grounds: a serious and imminent risk to the student's own or others' safety, or a legal requirement to disclose for the prevention or detection of terrorism."
+		),
+		"breach_needs_student": _("Choose the student."),
+		"breach_needs_situation": _(
+			"Outline the situation, specifying the reason confidentiality is being breached."
+		),
+		"breach_needs_closure_reason": _("Say why the breach was closed without disclosure."),
+		"breach_needs_ground": _("Choose the ground for breaching confidentiality."),
+		"breach_needs_aim": _("Say what would be achieved by breaching confidentiality."),
+		"breach_needs_recipient": _("Choose to whom confidentiality is breached."),
+		"breach_needs_consultation_request": _("Ask at least one other advice officer for advice first."),
+		"breach_needs_confirmed_consultation": _(
+			"At least one other advice officer must confirm the consultation before the decision, unless the risk is imminent (emergency)."
+		),
+		"breach_needs_decided_on": _("Enter when the decision was made."),
+		"breach_decided_in_future": _("A decision cannot be dated in the future."),
+		"breach_needs_disclosed_on": _("Enter when the information was disclosed."),
+		"breach_disclosed_in_future": _("A disclosure cannot be dated in the future."),
+		"breach_disclosed_before_decided": _("The disclosure cannot be dated before the decision."),
+		"breach_needs_information_disclosed": _("Record the information that was disclosed."),
+		"breach_needs_student_told": _("Record whether the student was told."),
+		"breach_needs_not_told_reason": _("Record why the student was not told."),
+		"consultation_breach_closed": _(
+			"This confidentiality breach was closed without disclosure; no advice can be asked on it."
+		),
+		"consultation_only_deciding_officer": _(
+			"Only the deciding officer can ask for advice on this confidentiality breach."
+		),
+		"consultation_needs_officer": _("Choose the officer to ask for advice."),
+		"consultation_not_yourself": _(
+			"The deciding officer cannot consult themselves; ask another advice officer."
+		),
+		"consultation_needs_active_officer": _("Advice can only be asked of an active advice officer."),
+		"consultation_officer_conflicted": _(
+			"This officer cannot see this student's records; ask another advice officer."
+		),
+		"consultation_already_requested": _("This officer has already been asked and has not answered yet."),
+		"consultation_is_final": _("A confirmed consultation cannot be changed."),
+		"consultation_fields_fixed": _(
+			"Only the consulted officer's confirmation and advice can be added to a consultation."
+		),
+		"consultation_confirm_own_only": _(
+			"Only the consulted officer can confirm this consultation, from their own account."
+		),
+		"consultation_needs_advice": _("Record the advice given."),
+		"correction_needs_final_breach": _(
+			"Corrections are added to disclosed or closed breaches; a breach still in progress is edited instead."
+		),
+		"correction_needs_text": _("Write the correction."),
+		"correction_is_final": _("A correction cannot be changed once recorded; add another correction."),
 	}[code]
 
 

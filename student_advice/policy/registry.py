@@ -10,6 +10,12 @@ STUDENT_RECORDS = {
 	"Case": "student",
 	"Case Entry": "student",
 	"Enquiry": "student",
+	"Consent": "student",
+	"Consent Withdrawal": "student",
+	"Disclosure": "student",
+	"Confidentiality Breach": "student",
+	"Breach Consultation": "student",
+	"Breach Correction": "student",
 }
 
 # The service's own records that name no student: still for the advice roles only.
@@ -21,6 +27,8 @@ SERVICE_RECORDS = frozenset(
 		"Case Category",
 		"Case Outcome",
 		"Student Advice Settings",
+		"Third Party",
+		"Consent Wording",
 	}
 )
 
@@ -50,6 +58,7 @@ SIDE_TABLES = {
 	"ToDo": ("reference_type", "reference_name"),
 	"Version": ("ref_doctype", "docname"),
 	"View Log": ("reference_doctype", "reference_name"),
+	"Workflow Action": ("reference_doctype", "reference_name"),
 }
 
 

@@ -1,0 +1,28 @@
+"""Breach procedure endpoints for the manager: consultations still outstanding after an emergency."""
+
+import frappe
+from frappe.utils import getdate, today
+
+from student_advice.confidentiality.gate import deny
+from student_advice.confidentiality.permissions import is_member
+from student_advice.policy.roles import MANAGER
+
+
+@frappe.whitelist()
+def outstanding_consultations() -> list[dict]:
+	"""Disclosed breaches still waiting for another officer to confirm a consultation, by deadline."""
+	if not is_member():
+		deny()
+	frappe.only_for(MANAGER)
+	rows = frappe.get_list(
+		"Confidentiality Breach",
+		filters={"docstatus": 1, "consultation_outstanding": 1},
+		fields=["name", "deciding_officer", "disclosed_on", "consultation_deadline"],
+		order_by="consultation_deadline asc",
+		limit_page_length=500,
+	)
+	for row in rows:
+		row["overdue"] = bool(
+			row.consultation_deadline and getdate(row.consultation_deadline) < getdate(today())
+		)
+	return rows

@@ -1,0 +1,157 @@
+# Copyright (c) 2026, Students' Union Student Advice Service
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime, getdate, now_datetime
+
+from student_advice import desk_alerts, messages
+from student_advice.naming import RandomlyNamed
+from student_advice.policy import breach as policy
+from student_advice.policy.roles import MANAGER, OFFICER
+from student_advice.service_settings import closure_days
+from student_advice.student_advice.doctype.consent.consent import case_belongs_to
+
+COMPUTED = ("consultation_outstanding", "consultation_deadline")
+
+
+class ConfidentialityBreach(RandomlyNamed):
+	"""The breach procedure. The workflow (fixtures) offers the steps; this controller decides
+	who may take each one and what each state requires, whatever route the request took."""
+
+	def before_insert(self):
+		self.deciding_officer = frappe.session.user
+
+	def validate(self):
+		previous = self.get_doc_before_save()
+		user = frappe.session.user
+		if previous:
+			self.deciding_officer = previous.deciding_officer
+		for field in COMPUTED:
+			self.set(field, previous.get(field) if previous else None)
+		self.workflow_state = self.workflow_state or policy.DRAFT
+		state = self.workflow_state
+
+		roles = frappe.get_roles(user)
+		actor = policy.Actor(
+			is_officer=OFFICER in roles,
+			is_manager=MANAGER in roles,
+			is_deciding_officer=user == self.deciding_officer,
+		)
+		messages.throw(policy.check_change(previous.workflow_state if previous else None, state, actor))
+		if policy.STATES[state] != self.docstatus:
+			messages.throw("breach_docstatus_mismatch")
+
+		entering = not previous or previous.workflow_state != state
+		now = now_datetime()
+		if entering and state in (policy.DECIDED, policy.DISCLOSED) and not self.decided_on:
+			self.decided_on = now
+		if entering and state == policy.DISCLOSED and not self.disclosed_on:
+			self.disclosed_on = now
+		requested, confirmed = consultation_counts(self.name) if previous else (0, 0)
+		messages.throw(
+			policy.missing_for_state(state, self.facts(requested, confirmed), now)
+			+ case_belongs_to(self.advice_case, self.student)
+		)
+
+		self.student_name = frappe.db.get_value("Advice Student", self.student, "full_name")
+		self.recipient_name = (
+			frappe.db.get_value("Third Party", self.recipient, "display_name") if self.recipient else None
+		)
+		if state == policy.DISCLOSED:
+			outstanding = policy.consultation_outstanding(state, confirmed)
+			self.consultation_outstanding = int(outstanding)
+			self.consultation_deadline = (
+				policy.consultation_deadline(getdate(self.disclosed_on), closure_days())
+				if outstanding
+				else None
+			)
+
+	def facts(self, requested: int, confirmed: int) -> policy.BreachFacts:
+		return policy.BreachFacts(
+			student=self.student,
+			situation=self.situation,
+			ground=self.ground,
+			aim=self.aim,
+			recipient=self.recipient,
+			emergency=bool(self.emergency),
+			decided_on=get_datetime(self.decided_on) if self.decided_on else None,
+			disclosed_on=get_datetime(self.disclosed_on) if self.disclosed_on else None,
+			information_disclosed=self.information_disclosed,
+			student_told=self.student_told,
+			not_told_reason=self.not_told_reason,
+			closure_reason=self.closure_reason,
+			consultations_requested=requested,
+			consultations_confirmed=confirmed,
+		)
+
+	def on_update(self):
+		previous = self.get_doc_before_save()
+		if self.workflow_state == policy.CLOSED and previous and previous.workflow_state != policy.CLOSED:
+			close_pending_consultation_todos(self.name)
+
+	def on_submit(self):
+		desk_alerts.alert(
+			desk_alerts.managers_who_may_see(self.doctype, self.name),
+			_("A confidentiality breach was recorded; open the desk to read it."),
+			self.doctype,
+			self.name,
+		)
+
+	def before_update_after_submit(self):
+		messages.throw("breach_disclosed_is_final")
+
+	def before_cancel(self):
+		messages.throw("breach_disclosed_is_final")
+
+	def on_trash(self):
+		messages.throw("no_deletion")
+
+	@frappe.whitelist()
+	def ask_for_advice(self, officer: str) -> str:
+		"""Consult another officer (a Breach Consultation); a draft moves to Awaiting Consultation."""
+		self.check_permission("read")
+		consultation = frappe.get_doc(
+			{"doctype": "Breach Consultation", "confidentiality_breach": self.name, "officer": officer}
+		).insert()
+		if self.workflow_state == policy.DRAFT:
+			from frappe.model.workflow import apply_workflow
+
+			apply_workflow({"doctype": self.doctype, "name": self.name}, policy.ASK)
+		return consultation.name
+
+
+def consultation_counts(breach: str) -> tuple[int, int]:
+	"""(asked, confirmed) consultations of a breach."""
+	rows = frappe.get_all(
+		"Breach Consultation", filters={"confidentiality_breach": breach}, pluck="confirmed", order_by=None
+	)
+	return len(rows), sum(1 for confirmed in rows if confirmed)
+
+
+def refresh_consultation_flag(breach: str) -> None:
+	"""The one value that changes on a disclosed breach: computed, never typed."""
+	state = frappe.db.get_value("Confidentiality Breach", breach, "workflow_state")
+	outstanding = policy.consultation_outstanding(state, consultation_counts(breach)[1])
+	frappe.db.set_value(
+		"Confidentiality Breach", breach, "consultation_outstanding", int(outstanding), update_modified=False
+	)
+
+
+def close_pending_consultation_todos(breach: str) -> None:
+	pending = frappe.get_all(
+		"Breach Consultation", filters={"confidentiality_breach": breach, "confirmed": 0}, pluck="name"
+	)
+	for name in pending:
+		close_consultation_todos(name, "Cancelled")
+
+
+def close_consultation_todos(consultation: str, status: str = "Closed") -> None:
+	for todo in frappe.get_all(
+		"ToDo",
+		filters={"reference_type": "Breach Consultation", "reference_name": consultation, "status": "Open"},
+		pluck="name",
+	):
+		doc = frappe.get_doc("ToDo", todo)
+		doc.status = status
+		doc.save(ignore_permissions=True)

@@ -1,0 +1,81 @@
+# Copyright (c) 2026, Students' Union Student Advice Service
+# License: MIT. See LICENSE
+
+import frappe
+from frappe.utils import get_datetime, now_datetime
+
+from student_advice import messages
+from student_advice.naming import RandomlyNamed
+from student_advice.policy import breach as breach_policy
+from student_advice.policy import consent as policy
+from student_advice.student_advice.doctype.consent.consent import (
+	case_belongs_to,
+	consent_facts,
+	selected_categories,
+	set_categories,
+)
+
+
+class Disclosure(RandomlyNamed):
+	"""Information about a student left the service. Recorded only with a basis that covers it;
+	append-only (like Case Entry): a disclosure is a fact, so there is no draft to submit later,
+	no cancel and no amendment to switch off."""
+
+	def before_insert(self):
+		self.officer = frappe.session.user
+
+	def validate(self):
+		if not self.is_new():
+			messages.throw("disclosure_is_final")
+		if not self.disclosed_on:
+			self.disclosed_on = now_datetime()
+		set_categories(self, policy.with_implied(selected_categories(self)))
+		errors = list(
+			policy.check_disclosure(
+				selected_categories(self),
+				self.description,
+				self.channel,
+				get_datetime(self.disclosed_on),
+				now_datetime(),
+				has_consent=bool(self.consent),
+				has_breach=bool(self.confidentiality_breach),
+			)
+		)
+		errors += case_belongs_to(self.advice_case, self.student)
+		if self.consent and not self.confidentiality_breach:
+			errors += policy.consent_gaps(consent_facts(self.consent), self.facts())
+		elif self.confidentiality_breach and not self.consent:
+			errors += breach_policy.breach_gaps(
+				breach_cover(self.confidentiality_breach), self.student, self.third_party
+			)
+		messages.throw(errors)
+		basis = (
+			("Consent", self.consent)
+			if self.consent
+			else ("Confidentiality Breach", self.confidentiality_breach)
+		)
+		frappe.get_doc(*basis).check_permission("read")
+		self.student_name = frappe.db.get_value("Advice Student", self.student, "full_name")
+		self.third_party_name = frappe.db.get_value("Third Party", self.third_party, "display_name")
+
+	def facts(self) -> policy.DisclosureFacts:
+		return policy.DisclosureFacts(
+			student=self.student,
+			third_party=self.third_party,
+			categories=selected_categories(self),
+			disclosed_on=get_datetime(self.disclosed_on),
+		)
+
+	def on_trash(self):
+		messages.throw("no_deletion")
+
+
+def breach_cover(name: str) -> breach_policy.BreachCover | None:
+	row = frappe.db.get_value(
+		"Confidentiality Breach", name, ["student", "recipient", "workflow_state", "docstatus"], as_dict=True
+	)
+	if not row:
+		return None
+	return breach_policy.BreachCover(
+		student=row.student, recipient=row.recipient, state=row.workflow_state, docstatus=row.docstatus
+	)
