@@ -179,6 +179,8 @@ class Bench:
 			"--admin-password", "admin", "--install-app", APP, "--force", quiet=True,
 		)  # fmt: skip
 		self.frappe("set-config", "allow_tests", "True", "--parse", site=site)
+		# Frappe refuses more than 60 new users an hour; every run makes its personas afresh.
+		self.frappe("set-config", "throttle_user_limit", "100000", "--parse", site=site)
 
 	def drop_site(self, site: str) -> None:
 		if self.site_exists(site):
@@ -190,6 +192,7 @@ class Bench:
 	def prepare_test_site(self) -> None:
 		if not self.site_exists(TEST_SITE):
 			self.new_site(TEST_SITE)
+		self.frappe("set-config", "throttle_user_limit", "100000", "--parse", site=TEST_SITE)
 		installed = self.frappe("list-apps", site=TEST_SITE, capture=True).stdout or ""
 		if APP not in installed:
 			self.frappe("install-app", APP, site=TEST_SITE, quiet=True)

@@ -13,6 +13,7 @@ requests = pytest.importorskip("requests")
 
 from student_advice.policy.roles import ADMINISTRATOR, MANAGER, OFFICER, STATISTICS_VIEWER  # noqa: E402
 from tests.factories import make_case, make_student, make_user  # noqa: E402
+from tests.over_http.world import BUILDERS  # noqa: E402
 
 SITE = os.environ.get("STUDENT_ADVICE_SITE", "student-advice-http.localhost")
 BASE_URL = os.environ.get("STUDENT_ADVICE_URL", "")
@@ -75,7 +76,10 @@ def users(site):
 
 @pytest.fixture(scope="session")
 def world(site, users):
-	"""Committed casework with a unique canary in every field, written by an officer."""
+	"""Committed casework with a unique canary in every field, written by officers through the usual paths."""
+	from frappe.desk.doctype.tag.tag import add_tag
+	from frappe.desk.form import assign_to
+
 	canary = "CANARY" + uuid.uuid4().hex[:12]
 	frappe.set_user(users["officer"])
 	student = make_student(
@@ -99,10 +103,29 @@ def world(site, users):
 			"student": student.name,
 		}
 	).insert()
+	case.summary = f"{canary} summary, edited"  # a Version
+	case.save()
+	case.add_comment("Comment", f"{canary} comment")
+	tag = f"{canary}-tag"
+	add_tag(tag, "Case", case.name)
+	assign_to.add({"assign_to": [users["officer_two"]], "doctype": "Case", "name": case.name})
+	attachment = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{canary}-letter.txt",
+			"content": f"{canary} letter".encode(),
+			"attached_to_doctype": "Case",
+			"attached_to_name": case.name,
+			"is_private": 1,
+		}
+	).insert()
 	frappe.set_user("Administrator")
 	frappe.db.commit()
 	return {
 		"canary": canary,
+		"tag": tag,
+		"file_name": attachment.name,
+		"file_url": attachment.file_url,
 		"records": {
 			"Advice Student": student.name,
 			"Case": case.name,
