@@ -55,7 +55,7 @@ class BreachConsultation(RandomlyNamed):
 			return
 		if previous.confirmed:
 			messages.throw("consultation_is_final")
-		if any(previous.get(f) != self.get(f) for f in FIXED):
+		if any(_text(previous.get(f)) != _text(self.get(f)) for f in FIXED):
 			messages.throw("consultation_fields_fixed")
 		messages.throw(policy.check_confirmation(False, user, self.officer, self.advice))
 		self.confirmed = 1
@@ -100,3 +100,8 @@ class BreachConsultation(RandomlyNamed):
 		"""The consulted officer confirms the consultation and records their advice."""
 		self.advice = advice
 		self.save()
+
+
+def _text(value) -> str:
+	"""Compare stored and submitted values alike (a datetime arrives from the API as a string)."""
+	return "" if value is None else str(value)

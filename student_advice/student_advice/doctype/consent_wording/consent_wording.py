@@ -28,7 +28,7 @@ class ConsentWording(Document):
 
 	def validate(self):
 		previous = self.get_doc_before_save()
-		if previous and any(previous.get(f) != self.get(f) for f in FIXED_FIELDS):
+		if previous and any(str(previous.get(f) or "") != str(self.get(f) or "") for f in FIXED_FIELDS):
 			messages.throw("wording_is_fixed")
 		if policy.unknown_placeholders(self.wording):
 			messages.throw("wording_unknown_placeholder")
