@@ -11,6 +11,11 @@ app_description = "Confidential casework for a Students' Union Student Advice Se
 app_email = "advice@example.org"
 app_license = "mit"
 
+# Includes in <head>
+# ------------------
+# Form scripts added to the app's own forms: each case lists the meetings that discussed it.
+doctype_js = {"Case": "public/js/case_meetings.js"}
+
 # Installation
 # ------------
 after_install = [
@@ -32,6 +37,7 @@ fixtures = [
 # -----------------------------------------------------------------------------
 _RECORD_RULE = "student_advice.confidentiality.permissions"
 _SIDE_RULE = "student_advice.confidentiality.side_tables"
+_CONVERSATION = "student_advice.confidentiality.conversation"
 
 permission_query_conditions = {
 	**{doctype: f"{_RECORD_RULE}.query_conditions" for doctype in _SERVICE_DOCTYPES},
@@ -52,9 +58,24 @@ override_doctype_class = {"File": "student_advice.confidentiality.private_files.
 doc_events = {
 	"DocShare": {"validate": f"{_SIDE_RULE}.refuse_share"},
 	"Document Share Key": {"validate": f"{_SIDE_RULE}.refuse_share_key"},
-	"File": {"validate": f"{_SIDE_RULE}.refuse_public_attachment"},
-	"ToDo": {"validate": f"{_SIDE_RULE}.limit_assignment_to_officers"},
+	"File": {
+		"validate": [
+			f"{_SIDE_RULE}.refuse_public_attachment",
+			f"{_SIDE_RULE}.refuse_copies_of_casework_files",
+		]
+	},
+	"Tag Link": {"validate": f"{_SIDE_RULE}.refuse_tags"},
+	"ToDo": {
+		"validate": [
+			f"{_SIDE_RULE}.limit_assignment_to_officers",
+			f"{_CONVERSATION}.refuse_conflicted_assignee",
+		]
+	},
 	"Custom Field": {"validate": f"{_SIDE_RULE}.refuse_links_into_casework"},
+	# Assignments, mentions, follows and notifications stay inside the service (issue 5).
+	"Comment": {"validate": f"{_CONVERSATION}.refuse_mentions_outside"},
+	"Document Follow": {"validate": f"{_CONVERSATION}.refuse_follow_outside"},
+	"Notification Log": {"before_insert": f"{_CONVERSATION}.keep_notification_inside"},
 }
 
 # Scheduled Tasks
@@ -62,6 +83,7 @@ doc_events = {
 scheduler_events = {
 	"daily": [
 		"student_advice.tasks.expire_consents",
+		"student_advice.tasks.prepare_next_meeting",
 	],
 }
 

@@ -40,9 +40,80 @@ def message(code: str) -> str:
 		"no_deletion": _(
 			"Student Advice records are never deleted by hand; the retention schedule removes them."
 		),
+		"casework_file_copy": _(
+			"This file belongs to a Student Advice record and cannot be attached elsewhere."
+		),
+		"no_tags": _("Student Advice records cannot be tagged: tag names are visible to every user."),
 		"attachment_must_be_private": _("Attachments to Student Advice records are always private."),
 		"threshold_too_low": _("The suppression threshold cannot be below 3."),
+		"term_name_invalid": _(
+			'Give each term a name (not "Out of term", which the statistics use for the rest of the year).'
+		),
+		"term_name_duplicate": _("Two terms of the same academic year have the same name."),
+		"term_year_invalid": _(
+			"Write the academic year of a term like 2025-26 (or 2025 when the year starts in January)."
+		),
+		"term_dates_missing": _("Enter the first and the last day of each term."),
+		"term_ends_before_start": _("A term cannot end before it starts."),
+		"term_not_whole_months": _(
+			"Terms for statistics run in whole months: start on the first day of a month and end on the last day of a month."
+		),
+		"term_outside_year": _("A term must lie inside its academic year."),
+		"terms_overlap": _("Terms of the same academic year cannot overlap."),
+		"statistics_filter_invalid": _("Choose the statistics from the options offered."),
+		"statistics_period_unknown": _("Choose an academic year, term or month that the statistics offer."),
 		"link_into_casework": _("Fields outside the Student Advice Service cannot link to its records."),
+		# --- reflective practice meetings, conversations, conflicts of interest (issue 5) ---
+		"meeting_is_held": _(
+			"This meeting has been held: the meeting and its discussions can no longer be changed, and no cases or actions can be added to it."
+		),
+		"meeting_status_unknown": _("A meeting is either Scheduled or Held."),
+		"meeting_date_missing": _("Enter the date of the meeting."),
+		"meeting_held_needs_officers": _(
+			"Record at least one officer present before marking the meeting as held."
+		),
+		"meeting_held_in_future": _("A meeting cannot be marked as held before its date."),
+		"meeting_officer_not_active": _("Only active advice officers can be recorded as present."),
+		"meeting_already_on_date": _("There is already a reflective practice meeting on this date."),
+		"discussion_duplicate": _("This case is already on the meeting's agenda."),
+		"action_status_unknown": _("Choose one of the action statuses: Open, In Progress, Done or Dropped."),
+		"action_on_removed_discussion": _(
+			"Actions can only be agreed for a case that is on the agenda, not one taken off it."
+		),
+		"action_terms_locked": _(
+			"The meeting has been held: what was agreed, its owner and its due date stay as agreed. Only the status and progress notes can be updated."
+		),
+		"action_owner_not_officer": _(
+			"The owner of an action must be an active advice officer who may work on this student's records."
+		),
+		"mention_outside_service": _(
+			"Only advice officers who may see this record can be mentioned in its comments. Remove the mention and try again."
+		),
+		"follow_outside_service": _("Only advice officers who may see this record can follow it."),
+		"assignee_has_conflict": _(
+			"This officer has declared a conflict of interest with the student and cannot be assigned."
+		),
+		"notification_outside_service": _(
+			"Notifications about Student Advice records only go to advice officers who may see them."
+		),
+		"conflict_officer_not_member": _(
+			"A conflict of interest can only be declared for a member of the advice service."
+		),
+		"conflict_already_declared": _(
+			"This officer has already declared a conflict of interest with this student."
+		),
+		"conflict_is_fixed": _(
+			"A declaration of a conflict of interest cannot be changed. Ask the Advice Service Manager to lift it, and declare again if needed."
+		),
+		"conflict_cannot_reinstate": _(
+			"A lifted declaration cannot be reinstated; declare the conflict of interest again instead."
+		),
+		"conflict_lift_own": _(
+			"You cannot lift your own declaration of a conflict of interest; ask the Advice Service Manager."
+		),
+		"conflict_lift_needs_manager": _(
+			"Only the Advice Service Manager can lift a declaration of a conflict of interest."
+		),
 		# --- consent, disclosure and the breach procedure (issue 4) ---
 		"category_unknown": _("Choose categories of information from the service's list."),
 		"consent_needs_category": _("Choose at least one category of information the consent covers."),

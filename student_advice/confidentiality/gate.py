@@ -13,6 +13,7 @@ import frappe
 from werkzeug.exceptions import Forbidden
 from werkzeug.wrappers import Response
 
+from student_advice.confidentiality import references
 from student_advice.confidentiality.permissions import is_member
 from student_advice.policy import registry
 from student_advice.policy.mentions import DoctypeMatcher
@@ -33,16 +34,32 @@ def request_mentions_service() -> bool:
 	request = getattr(frappe.local, "request", None)
 	if request is None:
 		return False
-	return _matcher.in_path(request.path) or _matcher.in_arguments(dict(frappe.local.form_dict))
+	form = dict(frappe.local.form_dict)
+	return _matcher.in_path(request.path) or _matcher.in_arguments(form) or _names_service_doctype(form)
+
+
+def _names_service_doctype(form) -> bool:
+	"""A DocType argument resolved as the database resolves it (collation folds accents and case)."""
+	for key in ("doctype", "dt", "reference_doctype", "ref_doctype", "document_type", "parent", "parenttype"):
+		value = form.get(key)
+		if isinstance(value, str) and value and value not in registry.SERVICE_DOCTYPES:
+			canonical = frappe.db.get_value("DocType", value, "name")
+			if canonical and registry.is_service_doctype(canonical):
+				return True
+	return False
 
 
 def guard_request():
 	"""auth_hooks entry point."""
-	if not request_mentions_service():
+	request = getattr(frappe.local, "request", None)
+	if request is None:
 		return
-	if not is_member():
+	if request_mentions_service():
+		if not is_member():
+			deny()
+		_force_private_upload()
+	elif not is_member() and references.suspect(request.path, frappe.local.form_dict):
 		deny()
-	_force_private_upload()
 
 
 def _force_private_upload():

@@ -8,7 +8,7 @@ True: in v15 the first non-None answer wins and would override Frappe's own chec
 import frappe
 
 from student_advice import messages
-from student_advice.confidentiality.permissions import is_member, may_access_record
+from student_advice.confidentiality.permissions import conflicted_students, is_member, may_access_record
 from student_advice.policy import registry
 
 
@@ -25,11 +25,32 @@ def has_permission(doc, ptype=None, user=None, debug=False) -> bool | None:
 
 
 def query_conditions(user=None, doctype=None) -> str:
-	if not doctype or doctype not in registry.SIDE_TABLES or is_member(user):
+	if not doctype or doctype not in registry.SIDE_TABLES:
 		return ""
-	dt_field = registry.SIDE_TABLES[doctype][0]
+	dt_field, name_field = registry.SIDE_TABLES[doctype]
+	if is_member(user):
+		return _conflict_condition(doctype, dt_field, name_field, conflicted_students(user))
 	service = ", ".join(frappe.db.escape(d) for d in sorted(registry.SERVICE_DOCTYPES))
 	return f"(ifnull(`tab{doctype}`.`{dt_field}`, '') not in ({service}))"
+
+
+def _conflict_condition(doctype: str, dt_field: str, name_field: str, conflicts) -> str:
+	"""A member with declared conflicts: hide rows pointing at records of those students."""
+	if not conflicts:
+		return ""
+	students = ", ".join(frappe.db.escape(s) for s in sorted(conflicts))
+	ref_doctype = f"ifnull(`tab{doctype}`.`{dt_field}`, '')"
+	ref_name = f"ifnull(`tab{doctype}`.`{name_field}`, '')"
+	hidden = []
+	for student_doctype, field in sorted(registry.STUDENT_RECORDS.items()):
+		if field == "name":
+			names = students
+		elif frappe.db.table_exists(student_doctype):
+			names = f"select `name` from `tab{student_doctype}` where `{field}` in ({students})"
+		else:
+			continue
+		hidden.append(f"({ref_doctype} = {frappe.db.escape(student_doctype)} and {ref_name} in ({names}))")
+	return f"(not ({' or '.join(hidden)}))"
 
 
 # --- document events on side tables ---------------------------------------------------
@@ -49,6 +70,25 @@ def refuse_public_attachment(doc, method=None):
 	"""On refusal Frappe's rollback hook removes the file it has just written."""
 	if registry.is_service_doctype(doc.attached_to_doctype) and not doc.is_private:
 		messages.throw("attachment_must_be_private")
+
+
+def refuse_copies_of_casework_files(doc, method=None):
+	"""A casework attachment's stored file stays with casework: no other record may point at it."""
+	from student_advice.confidentiality.private_files import is_casework_file
+
+	if registry.is_service_doctype(doc.attached_to_doctype):
+		return
+	before = doc.get_doc_before_save()
+	if (before and registry.is_service_doctype(before.attached_to_doctype)) or is_casework_file(
+		doc.file_url, except_name=doc.name
+	):
+		messages.throw("casework_file_copy")
+
+
+def refuse_tags(doc, method=None):
+	"""Tag names are readable by every user, so a tag on a casework record would publish its text."""
+	if registry.is_service_doctype(doc.document_type):
+		messages.throw("no_tags")
 
 
 def limit_assignment_to_officers(doc, method=None):

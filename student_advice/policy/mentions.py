@@ -7,14 +7,21 @@ arrive as strings, JSON strings, lists and dicts; all are walked.
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from urllib.parse import unquote
 
 _API_PREFIXES = ("api/resource/", "api/v2/document/", "api/v2/doctype/", "app/")
 
 
+def fold(value: str) -> str:
+	"""Compare as MariaDB's utf8mb4_unicode_ci does, roughly: no accents, no case, no width."""
+	decomposed = unicodedata.normalize("NFKD", value)
+	return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def _normalise(value: str) -> str:
-	return re.sub(r"[\s_\-]+", " ", unquote(value)).strip().strip("`'\"").strip().casefold()
+	return re.sub(r"[\s_\-]+", " ", fold(unquote(value))).strip().strip("`'\"").strip()
 
 
 def _walk(value, depth=0):
@@ -45,10 +52,11 @@ class DoctypeMatcher:
 		names = sorted({d.casefold() for d in doctypes}, key=len, reverse=True)
 		self.names = frozenset(names)
 		alternatives = "|".join(re.escape(n).replace(r"\ ", r"[\s_\-]") for n in names)
-		self._table = re.compile(rf"tab({alternatives})(?![\w])", re.IGNORECASE)
+		# `tabCase` in raw SQL, or 'Case' / "Case" quoted inside a template or code text.
+		self._embedded = re.compile(rf"(tab|[`'\"])({alternatives})(?![\w])", re.IGNORECASE)
 
 	def names_doctype(self, value: str) -> bool:
-		return _normalise(value) in self.names or bool(self._table.search(value))
+		return _normalise(value) in self.names or bool(self._embedded.search(fold(value)))
 
 	def in_arguments(self, arguments) -> bool:
 		return any(self.names_doctype(s) for s in _walk(arguments))

@@ -243,3 +243,36 @@ def test_no_custom_field_links_into_casework():
 				"options": "Case",
 			}
 		).insert()
+
+
+def test_casework_records_cannot_be_tagged(officer):
+	from frappe.desk.doctype.tag.tag import add_tag
+
+	case = make_case(make_student().name)
+	with pytest.raises(frappe.ValidationError, match="cannot be tagged"):
+		add_tag("housing-crisis", "Case", case.name)
+	assert not frappe.db.exists("Tag Link", {"document_name": case.name})
+
+
+def test_casework_files_cannot_be_copied_elsewhere(officer):
+	from frappe.utils.file_manager import add_attachments
+
+	case = make_case(make_student().name)
+	letter = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": "letter.txt",
+			"content": b"private letter",
+			"attached_to_doctype": "Case",
+			"attached_to_name": case.name,
+		}
+	).insert()
+	todo = frappe.get_doc({"doctype": "ToDo", "description": "mine", "allocated_to": officer}).insert()
+	with pytest.raises(frappe.ValidationError, match="cannot be attached elsewhere"):
+		add_attachments("ToDo", todo.name, [letter.name])
+	assert not frappe.db.exists("File", {"attached_to_name": todo.name})
+	# The same content uploaded afresh is stored as its own file, not pointed at the letter.
+	again = frappe.get_doc(
+		{"doctype": "File", "file_name": "mine.txt", "content": b"private letter", "is_private": 1}
+	).insert()
+	assert again.file_url != letter.file_url

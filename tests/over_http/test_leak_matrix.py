@@ -108,7 +108,6 @@ def test_positive_control_side_tables_hold_the_canary(world):
 	assert frappe.db.count("Comment", {"reference_name": case, "content": ("like", f"%{world['canary']}%")})
 	assert frappe.db.count("Version", {"docname": case})
 	assert frappe.db.count("ToDo", {"reference_name": case})
-	assert frappe.db.count("Tag Link", {"document_name": case})
 	assert frappe.db.count("File", {"attached_to_name": case})
 
 

@@ -35,3 +35,19 @@ def test_paths():
 	assert not M.in_path("/api/resource/ToDo/x")
 	assert not M.in_path("/api/method/frappe.client.get_list")
 	assert not M.in_path("/staircase")
+
+
+def test_collation_tricks_are_folded():
+	"""MariaDB's accent- and case-insensitive collation would load "Cäse" as Case."""
+	assert M.in_arguments({"doctype": "Cäse"})
+	assert M.in_arguments({"doctype": "ＣＡＳＥ"})  # full-width letters
+	assert M.in_arguments({"doctype": "Énquiry"})
+	assert M.in_path("/api/resource/C%C3%A4se/x")
+
+
+def test_names_quoted_inside_templates_and_code():
+	assert M.in_arguments({"message": "{{ frappe.get_all('Case', fields=['*']) }}"})
+	assert M.in_arguments({"message": '{{ frappe.db.get_value("Advice Student", x, "email") }}'})
+	assert M.in_arguments({"query": "select * from `tabEnquiry`"})
+	assert not M.in_arguments({"message": "In any case, thanks"})
+	assert not M.in_arguments({"message": "a 'Casebook' of notes"})
