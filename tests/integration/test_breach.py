@@ -202,6 +202,20 @@ def test_only_the_deciding_officer_asks_and_only_active_officers_are_asked(world
 	assert count("Breach Consultation", confidentiality_breach=breach.name) == 1
 
 
+def test_an_officer_with_a_conflict_of_interest_is_not_asked(world):
+	if not frappe.db.table_exists("Conflict Declaration"):
+		pytest.skip("conflict declarations are not installed on this site")
+	breach = make_breach(world)
+	frappe.set_user(world.adviser)
+	frappe.get_doc(
+		{"doctype": "Conflict Declaration", "student": world.student, "reason": "We share a house."}
+	).insert()
+	frappe.set_user(world.decider)
+	with pytest.raises(frappe.ValidationError, match="cannot see this student's records"):
+		frappe.get_doc("Confidentiality Breach", breach.name).ask_for_advice(world.adviser)
+	assert count("Breach Consultation", confidentiality_breach=breach.name) == 0
+
+
 @pytest.mark.parametrize("who", ["decider", "other", "manager"])
 def test_a_consultation_is_confirmed_only_by_the_consulted_officer(world, who):
 	breach = make_breach(world)
