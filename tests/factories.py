@@ -54,3 +54,45 @@ def make_case(student, **fields):
 	values = {"doctype": "Case", "student": student, "category": "Welfare", "summary": unique("summary")}
 	values.update(fields)
 	return frappe.get_doc(values).insert()
+
+
+def make_meeting(meeting_date=None, **fields):
+	"""A scheduled reflective practice meeting (next week unless told)."""
+	import frappe
+	from frappe.utils import add_days, today
+
+	values = {
+		"doctype": "Reflective Practice Meeting",
+		"meeting_date": meeting_date or add_days(today(), 7),
+		"meeting_time": "10:00:00",
+	}
+	values.update(fields)
+	return frappe.get_doc(values).insert()
+
+
+def make_discussion(meeting, case, **fields):
+	import frappe
+
+	values = {
+		"doctype": "Meeting Discussion",
+		"meeting": meeting,
+		"advice_case": case,
+		"notes": unique("notes"),
+	}
+	values.update(fields)
+	return frappe.get_doc(values).insert()
+
+
+def make_action(discussion, owner, due_date=None, **fields):
+	import frappe
+	from frappe.utils import add_days, today
+
+	values = {
+		"doctype": "Meeting Action",
+		"discussion": discussion,
+		"action_owner": owner,
+		"due_date": due_date or add_days(today(), 7),
+		"what": unique("action"),
+	}
+	values.update(fields)
+	return frappe.get_doc(values).insert()

@@ -16,6 +16,8 @@ STUDENT_RECORDS = {
 	"Confidentiality Breach": "student",
 	"Breach Consultation": "student",
 	"Breach Correction": "student",
+	"Meeting Discussion": "student",
+	"Meeting Action": "student",
 }
 
 # The service's own records that name no student: still for the advice roles only.
@@ -29,6 +31,9 @@ SERVICE_RECORDS = frozenset(
 		"Student Advice Settings",
 		"Third Party",
 		"Consent Wording",
+		"Reflective Practice Meeting",
+		"Meeting Attendee",
+		"Conflict Declaration",
 	}
 )
 

@@ -1,0 +1,96 @@
+"""The officers' workspace: number cards for the signed-in officer (custom, method-backed).
+
+Every count goes through frappe.get_list, so the row rule and the officer's declared
+conflicts of interest apply exactly as in the lists the cards open. Outsiders get the
+service's one uniform denial: these method names mention no DocType, so the request gate
+does not see them, and the guard here must.
+"""
+
+from datetime import timedelta
+
+import frappe
+from frappe.utils import add_days, getdate, now_datetime, today
+
+from student_advice.confidentiality.gate import deny
+from student_advice.confidentiality.permissions import is_member
+from student_advice.policy import casework
+from student_advice.policy import meetings as meeting_policy
+
+WAITING_DAYS = 14
+
+
+def _members_only():
+	if not is_member():
+		deny()
+
+
+def _count(doctype: str, filters: list) -> int:
+	return len(frappe.get_list(doctype, filters=filters, pluck="name", limit_page_length=0, order_by=None))
+
+
+def _card(doctype: str, filters: list) -> dict:
+	"""A custom card's answer; clicking it opens the same list with the same filters."""
+	return {
+		"value": _count(doctype, filters),
+		"fieldtype": "Int",
+		"route": ["List", doctype],
+		"route_options": {f[0]: [f[1], f[2]] for f in filters},
+	}
+
+
+def _mine() -> list:
+	# `_assign` holds a JSON list of users: match the quoted address, not a prefix of another.
+	return ["_assign", "like", f'%"{frappe.session.user}"%']
+
+
+def my_open_cases_filters() -> list:
+	return [["status", "!=", casework.CLOSED], _mine()]
+
+
+def my_waiting_cases_filters() -> list:
+	"""Waiting on the student or a third party, and untouched for more than 14 days."""
+	return [
+		["status", "in", [casework.WAITING_ON_STUDENT, casework.WAITING_ON_THIRD_PARTY]],
+		["modified", "<", now_datetime() - timedelta(days=WAITING_DAYS)],
+		_mine(),
+	]
+
+
+def my_overdue_actions_filters() -> list:
+	return [
+		["action_owner", "=", frappe.session.user],
+		["status", "in", list(meeting_policy.OPEN_ACTION_STATUSES)],
+		["due_date", "<", getdate(today())],
+	]
+
+
+def enquiries_today_filters() -> list:
+	return [["received_on", ">=", getdate(today())], ["received_on", "<", add_days(getdate(today()), 1)]]
+
+
+@frappe.whitelist()
+def my_open_cases(filters=None) -> dict:
+	"""Cases assigned to me that are not closed."""
+	_members_only()
+	return _card("Case", my_open_cases_filters())
+
+
+@frappe.whitelist()
+def my_waiting_cases(filters=None) -> dict:
+	"""My cases waiting on a student or third party for more than 14 days."""
+	_members_only()
+	return _card("Case", my_waiting_cases_filters())
+
+
+@frappe.whitelist()
+def my_overdue_actions(filters=None) -> dict:
+	"""Meeting actions I own that are past their due date and not done."""
+	_members_only()
+	return _card("Meeting Action", my_overdue_actions_filters())
+
+
+@frappe.whitelist()
+def enquiries_today(filters=None) -> dict:
+	"""Enquiries received today, by anyone in the service."""
+	_members_only()
+	return _card("Enquiry", enquiries_today_filters())
