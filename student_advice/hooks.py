@@ -22,6 +22,9 @@ after_install = [
 	"student_advice.install.after_install",
 	"student_advice.student_advice.doctype.consent_wording.consent_wording.seed_default_wording",
 ]
+before_uninstall = (
+	"student_advice.student_advice.doctype.confidentiality_breach.confidentiality_breach.remove_workflow"
+)
 after_uninstall = "student_advice.install.after_uninstall"
 
 # Fixtures: only the app's own roles, filtered by name (a bare "Role" would export the site's).

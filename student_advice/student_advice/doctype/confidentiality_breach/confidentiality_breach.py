@@ -155,3 +155,18 @@ def close_consultation_todos(consultation: str, status: str = "Closed") -> None:
 		doc = frappe.get_doc("ToDo", todo)
 		doc.status = status
 		doc.save(ignore_permissions=True)
+
+
+def remove_workflow():
+	"""before_uninstall: the workflow has no module, so Frappe would leave it (and its states) behind."""
+	frappe.db.delete("Workflow Action", {"reference_doctype": "Confidentiality Breach"})
+	if frappe.db.exists("Workflow", "Confidentiality Breach"):
+		frappe.delete_doc("Workflow", "Confidentiality Breach", ignore_permissions=True, force=True)
+	used = set(frappe.get_all("Workflow Document State", pluck="state"))
+	for state in policy.STATES:
+		if state not in used and frappe.db.exists("Workflow State", state):
+			frappe.delete_doc("Workflow State", state, ignore_permissions=True, force=True)
+	used = set(frappe.get_all("Workflow Transition", pluck="action"))
+	for action in policy.ACTIONS:
+		if action not in used and frappe.db.exists("Workflow Action Master", action):
+			frappe.delete_doc("Workflow Action Master", action, ignore_permissions=True, force=True)
