@@ -105,6 +105,7 @@ def test_a_held_meeting_and_its_discussions_refuse_every_change(officer, colleag
 	case = make_case(make_student().name)
 	discussion = make_discussion(meeting.name, case.name, notes="original notes")
 	hold(meeting, officer)
+	meeting.save()  # saving it unchanged is harmless
 
 	meeting.notes = "rewritten"
 	with pytest.raises(frappe.ValidationError, match="has been held"):
@@ -418,3 +419,24 @@ def test_workspace_is_for_the_service_roles_only():
 	assert {"New Enquiry", "New Case Entry"} <= {
 		s.label for s in workspace_doc.shortcuts if s.doc_view == "New"
 	}
+
+
+def test_an_officer_loads_the_workspace_with_its_cards_lists_and_quick_entries(officer):
+	import json
+
+	from frappe.desk.desktop import get_desktop_page, get_workspace_sidebar_items
+
+	page = get_desktop_page(json.dumps({"name": "Student Advice", "title": "Student Advice", "public": 1}))
+	cards = {c.number_card_name for c in page["number_cards"]["items"]}
+	assert {
+		"My Open Cases",
+		"My Overdue Actions",
+		"Enquiries Today",
+		"My Cases Waiting Over 14 Days",
+		"Consents Expiring Soon",
+	} <= cards
+	assert {q["document_type"] for q in page["quick_lists"]["items"]} >= {"Case", "Meeting Action"}
+	assert {"New Enquiry", "New Case Entry"} <= {s["label"] for s in page["shortcuts"]["items"]}
+	assert "Student Advice" in {p.name for p in get_workspace_sidebar_items()["pages"]}
+	frappe.set_user(make_user(["System Manager"]))
+	assert "Student Advice" not in {p.name for p in get_workspace_sidebar_items()["pages"]}

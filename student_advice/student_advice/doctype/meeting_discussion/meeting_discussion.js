@@ -7,6 +7,9 @@ frappe.ui.form.on("Meeting Discussion", {
 	},
 	refresh(frm) {
 		if (frm.is_new()) return;
+		frappe.db.get_value("Reflective Practice Meeting", frm.doc.meeting, "status").then((r) => {
+			if (r.message && r.message.status === "Held") frm.disable_form(); // locked on the server too
+		});
 		frm.add_custom_button(__("Actions"), () =>
 			frappe.set_route("List", "Meeting Action", { discussion: frm.doc.name })
 		);

@@ -3,11 +3,15 @@
 
 frappe.ui.form.on("Reflective Practice Meeting", {
 	setup(frm) {
-		frm.set_query("officer", "officers_present", () => ({ filters: { active: 1 } }));
+		frm.set_query("officers_present", () => ({ filters: { active: 1 } }));
 	},
 	refresh(frm) {
 		render_agenda(frm);
-		if (frm.is_new() || frm.doc.status === "Held") return;
+		if (frm.doc.status === "Held") {
+			frm.disable_form(); // the server refuses any change to a held meeting anyway
+			return;
+		}
+		if (frm.is_new()) return;
 		frm.add_custom_button(__("Add a Case"), () =>
 			frappe.new_doc("Meeting Discussion", { meeting: frm.doc.name })
 		);
