@@ -24,6 +24,7 @@ PERSONAS = {
 	"student_with_case": ((), False, None),
 	"other_student": ((), False, None),
 	"desk_user": (("Blogger",), True, None),
+	"bystander": (("Blogger",), True, None),  # a second ordinary user that probes compare the officer with
 	"system_manager": (("System Manager",), True, None),
 	"website_manager": (("Website Manager",), True, None),
 	"report_manager": (("Report Manager",), True, None),

@@ -306,7 +306,9 @@ NAMING = [
 		writes=True,
 	),
 	Probe(
-		"/app/<doctype>/<name>", lambda dt, n, c: ("GET", f"/app/{dt.lower().replace(' ', '-')}/{n}", None)
+		"/app/<doctype>/<name>",
+		lambda dt, n, c: ("GET", f"/app/{dt.lower().replace(' ', '-')}/{n}", None),
+		control=False,  # the desk shell is one page for every record
 	),
 ]
 
