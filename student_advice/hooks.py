@@ -79,11 +79,17 @@ doc_events = {
 	"Comment": {"validate": f"{_CONVERSATION}.refuse_mentions_outside"},
 	"Document Follow": {"validate": f"{_CONVERSATION}.refuse_follow_outside"},
 	"Notification Log": {"before_insert": f"{_CONVERSATION}.keep_notification_inside"},
+	# Statistics (issue 6): recompute the suppressed figures in the background after a change.
+	"*": {
+		"on_change": "student_advice.stats.note_change",
+		"after_delete": "student_advice.stats.note_change",
+	},
 }
 
 # Scheduled Tasks
 # ---------------
 scheduler_events = {
+	"hourly": ["student_advice.stats.refresh"],
 	"daily": [
 		"student_advice.tasks.expire_consents",
 		"student_advice.tasks.prepare_next_meeting",

@@ -29,6 +29,7 @@ SERVICE_RECORDS = frozenset(
 		"Case Category",
 		"Case Outcome",
 		"Student Advice Settings",
+		"Statistics Term",
 		"Third Party",
 		"Consent Wording",
 		"Reflective Practice Meeting",
@@ -38,7 +39,7 @@ SERVICE_RECORDS = frozenset(
 )
 
 # Non-confidential: the statistics reports' reference DocType.
-OPEN_RECORDS = frozenset()
+OPEN_RECORDS = frozenset({"Advice Statistic"})
 
 SERVICE_DOCTYPES = frozenset(STUDENT_RECORDS) | SERVICE_RECORDS
 

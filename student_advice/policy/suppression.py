@@ -31,18 +31,25 @@ Let k be the threshold (settings; never below MIN_THRESHOLD).
    against a report. Structural zeros the reader knows are taken into account: an enquiry that
    never became a case always has a channel, and months that have not begun hold no contact.
 
+3. Nor when the reader also uses what the marks say and that counts cannot be negative: a
+   withheld figure below k shows "<k" (0 to k-1), one of k or more shows "[c]". The mark
+   follows the value, never the reason, so a zero withheld as a complement also shows "<k".
+
 Proof, by certificate. For every suppressed figure the algorithm keeps a WITNESS: a change
 to the underlying records (in whole numbers, touching no structurally impossible combination)
 that changes that figure and changes no published figure. Two datasets that agree on every
 published figure but differ on the suppressed one show that no arithmetic on published figures
-can determine it. The witnesses are products of a change in time and a change in attributes:
+can determine it (2). Each witness also carries an orientation (+1 or -1) in which every figure
+it changes stays non-negative and inside the range its mark shows, so the second dataset looks
+exactly like the first to the reader (3). The witnesses are products of a change in time and a
+change in attributes:
 
     time:       +1 in month m                    changes m, its period and the year
                 +1 in month m, -1 in month m'    changes only the buckets holding exactly one of them
                                                  (two months of one term: just those two months)
     attributes: +1 in one combination z of all   changes the total and every 1-D and 2-D figure of z
-                dimensions (for a total)
-                +1 at R=r1, -1 at R=r2, both with the other dimensions at z
+                dimensions (a record more)
+                +1 at R=r1, -1 at R=r2, both with the other dimensions at z (a record moved)
                                                  changes (r1), (r2) and (r1, z_D), (r2, z_D) for every
                                                  other dimension D; no total, no other 1-D figure
                 the 2x2 interaction +(r1,c1) -(r1,c2) -(r2,c1) +(r2,c2)
@@ -51,32 +58,36 @@ can determine it. The witnesses are products of a change in time and a change in
 
 The figures such a product changes are exactly {buckets changed in time} x {figures changed
 in attributes}. For each primary figure not yet covered, the algorithm picks the cheapest
-witness that changes it (it prefers figures already suppressed, then small non-zero figures,
-zeros last) and suppresses everything that witness changes (SECONDARY suppression). A
-witness stays valid when more figures are suppressed later, so at the end every suppressed
-figure, primary or secondary, has a witness. In every table this implies the familiar rule:
-each suppressed cell has another suppressed cell in its row and in its column, margins
-included, and the suppressed cells of a table never form a pattern one line can unlock.
+witness that changes it (preferring figures already suppressed, then small non-zero figures,
+zeros last; weighting the year's figures above the terms' and the terms' above the months'),
+among the range-consistent ones when there are any, and suppresses everything that witness
+changes (SECONDARY suppression). A witness stays valid when more figures are suppressed later,
+so at the end every suppressed figure, primary or secondary, has a witness. In every table this
+implies the familiar rule: each suppressed cell has another suppressed cell in its row and in
+its column, margins included, and the withheld cells never form a pattern one line can unlock.
+When no range-consistent witness exists (a figure of k-1 hemmed in by other figures of k-1 or
+by zeros), the linear witness is kept and counted in `range_weak`: guarantee (2) still holds
+for that figure, (3) is then not proven (rounding, below, covers it for the viewer).
 
-Display and rounding
---------------------
-Primary figures show as "<k"; secondary figures as "[c]" (withheld so that a small number
-elsewhere cannot be worked out). Rounding to the nearest 5 (HESA/Ofqual style; a setting) is
-applied AFTER suppression to each published figure independently, totals included: totals are
-computed from the unrounded data and rounded themselves, so rounded cells need not add up to
-rounded totals. Since every published figure is 0 or at least k >= 3, rounding never turns a
-published small number into something new, and it blurs every difference an attacker takes.
+Rounding
+--------
+Rounding to the nearest 5 (HESA/Ofqual style; a setting, on by default for the statistics
+viewer) is applied AFTER suppression to each published figure independently, totals included:
+totals are computed from the unrounded data and rounded themselves, so rounded cells need not
+add up to rounded totals. Every published figure is 0 or at least k >= 3, so rounding never
+turns a small number into something new, and it blurs every difference an attacker takes.
 
 What this does not claim
 ------------------------
-The guarantee is about exact recovery by arithmetic. An attacker who also uses the fact that
-counts cannot be negative may narrow a suppressed figure to an interval; primary figures are
-already shown as the interval 1..k-1, the algorithm avoids zeros as complements, and rounding
-widens every interval by 2 either way. Figures published at different times are different data:
-comparing last week's table with this week's reveals what changed (rounding blurs it); the
-suppression pattern is recomputed, never frozen.
+The guarantee is about the published tables. An attacker reasoning over the full hidden
+cross-classification of all dimensions at once (an integer programme over combinations that no
+table shows) may narrow some withheld figures further; rounding widens every published figure
+by 2 either way. Figures published at different times are different data: comparing last week's
+table with this week's reveals what changed (rounding blurs it); the suppression pattern is
+recomputed whenever the data change, never frozen.
 """
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import product
@@ -120,6 +131,7 @@ class Witness:
 
 	tau: tuple[tuple[int, int], ...]
 	atoms: tuple[tuple[tuple[int, ...], int], ...]
+	orientation: int = 1  # +1/-1: the direction that keeps every figure in its shown range; 0: none does
 
 
 @dataclass
@@ -128,10 +140,10 @@ class Figure:
 	status: str
 
 	def shown(self, threshold: int, rounding: bool):
-		if self.status == PRIMARY:
-			return primary_mark(threshold)
-		if self.status == SECONDARY:
-			return SECONDARY_MARK
+		"""The mark follows the value, never the reason: a withheld figure below the threshold
+		(primary, or a zero withheld as a complement) shows "<k"; one of k or more, "[c]"."""
+		if self.status != PUBLISHED:
+			return primary_mark(threshold) if self.count < threshold else SECONDARY_MARK
 		return round_to_base(self.count) if rounding else self.count
 
 	@property
@@ -273,6 +285,9 @@ class Family:
 		self._open = frozenset(set(self.open_months) | with_records)
 		self.status = [dict() for _ in self.bucket_months]
 		self._covered = [set() for _ in self.bucket_months]
+		self.range_weak = 0
+		self._grids: dict[tuple, list[list[float]]] = {}
+		self._masks: dict[tuple, list[list[int]]] = {}
 		primaries = []
 		for b, counts in enumerate(self.counts):
 			for key, n in counts.items():
@@ -298,6 +313,7 @@ class Family:
 				self.status[b].setdefault(key, SECONDARY)
 
 	withheld = False
+	range_weak = 0  # witnesses that exist only in the linear sense (see "The guarantee", 3)
 
 	def _cost(self, b: int, key: tuple) -> float:
 		"""Information lost by withholding one more figure: its size (zeros count as 2k, since a
@@ -308,141 +324,298 @@ class Family:
 		n = self.counts[b].get(key, 0)
 		return (n + 1 if n else 2 * self.threshold) * self._weight[b]
 
-	def _time_patterns(self, b: int) -> list[tuple[frozenset, tuple[tuple[int, int], ...]]]:
-		"""Every time change that alters bucket b: (buckets changed, tau)."""
+	def _grid(self, b: int, R: int, C: int) -> list[list[float]]:
+		"""Costs of the R x C table of bucket b (R < C), kept current as figures are withheld."""
+		grid = self._grids.get((b, R, C))
+		if grid is None:
+			counts, status, weight = self.counts[b], self.status[b], self._weight[b]
+			zero = 2 * self.threshold * weight
+			grid = []
+			for r in range(len(self.domains[R])):
+				row = []
+				for c in range(len(self.domains[C])):
+					key = (R, r, C, c)
+					n = counts.get(key, 0)
+					row.append(0 if key in status else ((n + 1) * weight if n else zero))
+				grid.append(row)
+			self._grids[(b, R, C)] = grid
+		return grid
+
+	def _mask_grid(self, b: int, R: int, C: int) -> list[list[int]]:
+		"""Directions each figure of the R x C table of bucket b may move within its shown range
+		(bit 1: up, bit 2: down); see _allowed."""
+		grid = self._masks.get((b, R, C))
+		if grid is None:
+			counts, k = self.counts[b], self.threshold
+			grid = []
+			for r in range(len(self.domains[R])):
+				row = []
+				for c in range(len(self.domains[C])):
+					v = counts.get((R, r, C, c), 0)
+					row.append(
+						(1 if v <= k - 2 or v >= k else 0) | (2 if 1 <= v <= k - 1 or v >= k + 1 else 0)
+					)
+				grid.append(row)
+			self._masks[(b, R, C)] = grid
+		return grid
+
+	def _pair_masks(self, b: int, R: int, r: int, D: int) -> list[int]:
+		if R < D:
+			return self._mask_grid(b, R, D)[r]
+		return [row[r] for row in self._mask_grid(b, D, R)]
+
+	def _pair_costs(self, b: int, R: int, r: int, D: int) -> list[float]:
+		"""Costs of the figures (R=r, D=v) of bucket b, for every value v of D."""
+		if R < D:
+			return self._grid(b, R, D)[r]
+		return [row[r] for row in self._grid(b, D, R)]
+
+	def _mark_withheld(self, b: int, key: tuple):
+		self.status[b].setdefault(key, SECONDARY)
+		self._covered[b].add(key)
+		if len(key) == 4:
+			grid = self._grids.get((b, key[0], key[2]))
+			if grid is not None:
+				grid[key[1]][key[3]] = 0
+
+	def _time_patterns(self, b: int) -> list[tuple[frozenset, tuple, dict]]:
+		"""Every time change that alters bucket b: (buckets changed, tau, sign per bucket)."""
 		if b not in self._patterns:
 			months = self.bucket_months[b]
 			out = {}
 			for m in sorted(months & self._open):
-				single = self.containing[m]
-				out.setdefault(single, ((m, 1),))
+				out.setdefault(self.containing[m], ((m, 1),))
 				for m2 in sorted(self._open - months):
-					changed = self.containing[m] ^ self.containing[m2]
-					out.setdefault(changed, ((m, 1), (m2, -1)))
-			self._patterns[b] = sorted(out.items(), key=lambda item: (len(item[0]), sorted(item[0])))
+					out.setdefault(self.containing[m] ^ self.containing[m2], ((m, 1), (m2, -1)))
+			patterns = []
+			for changed, tau in out.items():
+				signs = {x: sum(sign for m, sign in tau if m in self.bucket_months[x]) for x in changed}
+				patterns.append((changed, tau, signs))
+			self._patterns[b] = sorted(patterns, key=lambda p: (len(p[0]), sorted(p[0])))
 		return self._patterns[b]
 
-	def _best_times(self, b: int, key: tuple, keep: int = 3):
+	def _ranked_times(self, b: int, key: tuple, keep: int | None):
 		scored = []
-		for changed, tau in self._time_patterns(b):
+		for changed, tau, signs in self._time_patterns(b):
 			cost = sum(self._cost(x, key) for x in changed if x != b)
-			scored.append((cost, len(changed), sorted(changed), changed, tau))
+			scored.append((cost, len(changed), sorted(changed), changed, tau, signs))
 		scored.sort(key=lambda s: s[:3])
-		return [(s[0], s[3], s[4]) for s in scored[:keep]]
+		return [(s[0], s[3], s[4], s[5]) for s in scored[:keep]]
+
+	# A figure may move by +1 or -1 in the witness only if its displayed range still holds:
+	# below k it shows "<k" (0 to k-1), from k on it shows "[c]" (k or more).
+	def _allowed(self, b: int, key: tuple, change: int) -> bool:
+		v = self.counts[b].get(key, 0)
+		k = self.threshold
+		if change > 0:
+			return v <= k - 2 or v >= k
+		return 1 <= v <= k - 1 or v >= k + 1
+
+	def _orientation(self, changes) -> int | None:
+		"""+1 or -1 when the witness, taken that way, keeps every figure in its displayed range."""
+		for eps in (1, -1):
+			if all(self._allowed(x, key, eps * sign) for x, key, sign in changes):
+				return eps
+		return None
 
 	def _protect(self, b: int, key: tuple) -> bool:
+		"""Find a witness (range-consistent if one exists), then suppress what it changes.
+
+		A cell is protected by a 2x2 interaction if possible, else by moving one record between
+		two values of one of its dimensions, else by one record more or fewer; a line total by a
+		move, else by a record more or fewer; a total by a record more or fewer."""
 		if len(key) == 4:
-			found = self._witness_cell(b, key)
+			R, r1, C, c1 = key
+			finders = [
+				lambda t, s: self._witness_cell(b, key, t, s),
+				lambda t, s: self._witness_line(b, (R, r1), t, s, fix={C: c1}),
+				lambda t, s: self._witness_line(b, (C, c1), t, s, fix={R: r1}),
+				lambda t, s: self._witness_total(b, key, t, s, fix={R: r1, C: c1}),
+			]
 		elif len(key) == 2:
-			found = self._witness_line(b, key)
+			finders = [
+				lambda t, s: self._witness_line(b, key, t, s),
+				lambda t, s: self._witness_total(b, key, t, s, fix={key[0]: key[1]}),
+			]
 		else:
-			found = self._witness_total(b)
-		if found is None:
+			finders = [lambda t, s: self._witness_total(b, key, t, s)]
+		found = None
+		# range-consistent first; the cheapest kind of witness first, a narrow search before a
+		# wide one; a merely linear witness only when no range-consistent one turns up
+		for strict in (True, False):
+			for finder in finders:
+				for thorough in (False, True):
+					found = finder(thorough, strict)
+					if found:
+						break
+				if found:
+					break
+			if found:
+				break
+		if not found:
 			return False
-		changed_buckets, attribute_keys, tau, atoms = found
-		for x in changed_buckets:
-			status = self.status[x]
-			for akey in attribute_keys:
-				status.setdefault(akey, SECONDARY)
-				self._covered[x].add(akey)
-		self.witnesses.append(Witness(tau=tuple(tau), atoms=tuple(atoms)))
+		if not strict:
+			self.range_weak += 1
+		changed, keys, tau, atoms, eps = found
+		for x in changed:
+			for akey in keys:
+				self._mark_withheld(x, akey)
+		self.witnesses.append(Witness(tau=tuple(tau), atoms=tuple(atoms), orientation=eps))
 		return True
 
-	# 2-D cell: the 2x2 interaction
-	def _witness_cell(self, b, key):
-		R, r1, C, c1 = key
-		best = None
-		for base, changed, tau in self._best_times(b, key):
-			if best is not None and base >= best[0]:
-				continue
-			col = {
-				c: sum(self._cost(x, (R, r1, C, c)) for x in changed)
-				for c in range(len(self.domains[C]))
-				if c != c1
-			}
-			row = {
-				r: sum(self._cost(x, (R, r, C, c1)) for x in changed)
-				for r in range(len(self.domains[R]))
-				if r != r1
-			}
-			for r2 in sorted(row, key=lambda r: (row[r], r))[:4]:
-				for c2 in sorted(col, key=lambda c: (col[c], c))[:4]:
-					cost = base + row[r2] + col[c2] + sum(self._cost(x, (R, r2, C, c2)) for x in changed)
-					if best is not None and cost >= best[0]:
-						continue
-					partials = [{R: r, C: c} for r in (r1, r2) for c in (c1, c2)]
-					z = self._completion(partials)
-					if z is None:
-						continue
-					best = (cost, changed, tau, r2, c2, z)
-		if best is None:
+	def _accept(self, strict, changes):
+		eps = self._orientation(changes)
+		if eps is None and strict:
 			return None
-		_, changed, tau, r2, c2, z = best
-		keys = [(R, r1, C, c1), (R, r1, C, c2), (R, r2, C, c1), (R, r2, C, c2)]
-		atoms = [
-			(self._atom({R: r1, C: c1}, z), 1),
-			(self._atom({R: r1, C: c2}, z), -1),
-			(self._atom({R: r2, C: c1}, z), -1),
-			(self._atom({R: r2, C: c2}, z), 1),
-		]
-		return changed, keys, tau, atoms
+		return eps or 0
 
-	# 1-D figure (a row or column total): swap one record between two values of R
-	def _witness_line(self, b, key):
+	# 2-D cell: the 2x2 interaction
+	def _witness_cell(self, b, key, thorough, strict):
+		R, r1, C, c1 = key
+		n_rows, n_cols = len(self.domains[R]), len(self.domains[C])
+		width = 10 if thorough else 4
+		candidates = []
+		for base, changed, tau, signs in self._ranked_times(b, key, 8 if thorough else 3):
+			grids = [self._grid(x, R, C) for x in changed]
+			masks = [(self._mask_grid(x, R, C), signs[x]) for x in changed]
+			col = list(map(sum, zip(*(g[r1] for g in grids), strict=True)))
+			row = list(map(sum, zip(*([line[c1] for line in g] for g in grids), strict=True)))
+			for eps in (1, -1) if strict else (0,):
+				if eps and not all(m[r1][c1] & _bit(eps * sign) for m, sign in masks):
+					continue
+				# the cell's row and column partners move against it, the opposite corner with it
+				ok_c, ok_r = [True] * n_cols, [True] * n_rows
+				if eps:
+					for m, sign in masks:
+						against = _bit(-eps * sign)
+						ok_c = [o and bool(v & against) for o, v in zip(ok_c, m[r1], strict=True)]
+						ok_r = [o and bool(line[c1] & against) for o, line in zip(ok_r, m, strict=True)]
+				ok_c[c1] = ok_r[r1] = False
+				c2s = [c for c in range(n_cols) if ok_c[c]]
+				r2s = [r for r in range(n_rows) if ok_r[r]]
+				c2s = heapq.nsmallest(width, c2s, key=col.__getitem__)
+				r2s = heapq.nsmallest(width, r2s, key=row.__getitem__)
+				for r2 in r2s:
+					corner = list(map(sum, zip(*(g[r2] for g in grids), strict=True)))
+					fixed = base + row[r2]
+					for c2 in c2s:
+						if eps and not all(m[r2][c2] & _bit(eps * sign) for m, sign in masks):
+							continue
+						candidates.append(
+							(fixed + col[c2] + corner[c2], len(changed), r2, c2, changed, tau, eps)
+						)
+			if not thorough and candidates and min(c[0] for c in candidates) == 0:
+				break  # nothing new to withhold: no other time change can do better
+		candidates.sort(key=lambda c: c[:4])
+		for _cost, _size, r2, c2, changed, tau, eps in candidates:
+			z = self._completion([{R: r, C: c} for r in (r1, r2) for c in (c1, c2)])
+			if z is None:
+				continue
+			pattern = [((R, r1, C, c1), 1), ((R, r1, C, c2), -1), ((R, r2, C, c1), -1), ((R, r2, C, c2), 1)]
+			atoms = [(self._atom({R: k4[1], C: k4[3]}, z), sign) for k4, sign in pattern]
+			return changed, [k4 for k4, _sign in pattern], tau, atoms, eps
+		return None
+
+	# 1-D figure (a row or column total): one record of value r1 would have value r2 instead
+	def _witness_line(self, b, key, thorough, strict, fix=None):
 		R, r1 = key
+		fix = fix or {}
+		target = _key2(R, r1, *next(iter(fix.items()))) if fix else key
 		others = [d for d in range(len(self.domains)) if d != R]
 		best = None
-		for base, changed, tau in self._best_times(b, key):
-			if best is not None and base >= best[0]:
-				continue
-			line = {
-				r: sum(self._cost(x, (R, r)) for x in changed) for r in range(len(self.domains[R])) if r != r1
-			}
-			for r2 in sorted(line, key=lambda r: (line[r], r))[:3]:
-				per_dim = {}
+		for base, changed, tau, signs in self._ranked_times(b, target, 8 if thorough else 2):
+			line = [sum(self._cost(x, (R, r)) for x in changed) for r in range(len(self.domains[R]))]
+			r2s = [r for r in range(len(line)) if r != r1]
+			r2s = heapq.nsmallest(10 if thorough else 2, r2s, key=line.__getitem__)
+			for r2 in r2s:
+				dim_costs = {}
 				for D in others:
-					per_dim[D] = {
-						v: sum(
-							self._cost(x, _key2(R, r1, D, v)) + self._cost(x, _key2(R, r2, D, v))
-							for x in changed
-						)
-						for v in range(len(self.domains[D]))
-					}
-				z = self._choose_z(per_dim, [{R: r1}, {R: r2}])
-				if z is None:
-					continue
-				cost = base + line[r2] + sum(per_dim[D][z[D]] for D in others)
-				if best is None or cost < best[0]:
-					best = (cost, changed, tau, r2, z)
+					costs = [0] * len(self.domains[D])
+					for x in changed:
+						costs = [a + c for a, c in zip(costs, self._pair_costs(x, R, r1, D), strict=True)]
+						costs = [a + c for a, c in zip(costs, self._pair_costs(x, R, r2, D), strict=True)]
+					dim_costs[D] = costs
+				for eps in (1, -1) if strict else (0,):
+					if eps and not all(
+						self._allowed(x, (R, r1), eps * signs[x])
+						and self._allowed(x, (R, r2), -eps * signs[x])
+						for x in changed
+					):
+						continue
+					per_dim = {}
+					for D in others:
+						costs = dim_costs[D]
+						values = [fix[D]] if D in fix else range(len(costs))
+						if eps:
+							ok = [True] * len(costs)
+							for x in changed:
+								up, down = _bit(eps * signs[x]), _bit(-eps * signs[x])
+								first, second = self._pair_masks(x, R, r1, D), self._pair_masks(x, R, r2, D)
+								ok = [
+									o and bool(m1 & up) and bool(m2 & down)
+									for o, m1, m2 in zip(ok, first, second, strict=True)
+								]
+							values = [v for v in values if ok[v]]
+						per_dim[D] = {v: costs[v] for v in heapq.nsmallest(3, values, key=costs.__getitem__)}
+					if any(not options for options in per_dim.values()):
+						continue
+					z = self._choose_z(per_dim, [{R: r1}, {R: r2}])
+					if z is None:
+						continue
+					cost = base + line[r2] + sum(per_dim[D][z[D]] for D in others)
+					if best is None or cost < best[0]:
+						best = (cost, changed, tau, r2, z, eps)
 		if best is None:
 			return None
-		_, changed, tau, r2, z = best
+		_, changed, tau, r2, z, eps = best
 		keys = [(R, r1), (R, r2)]
 		for D in others:
 			keys += [_key2(R, r1, D, z[D]), _key2(R, r2, D, z[D])]
 		atoms = [(self._atom({R: r1}, z), 1), (self._atom({R: r2}, z), -1)]
-		return changed, keys, tau, atoms
+		return changed, keys, tau, atoms, eps
 
-	# the total of a bucket: one record more, somewhere
-	def _witness_total(self, b):
+	# the total of a bucket: one record more (or fewer), somewhere
+	def _witness_total(self, b, key, thorough, strict, fix=None):
 		dims = range(len(self.domains))
+		fix = fix or {}
 		best = None
-		for base, changed, tau in self._best_times(b, ()):
-			per_dim = {
-				D: {v: sum(self._cost(x, (D, v)) for x in changed) for v in range(len(self.domains[D]))}
-				for D in dims
-			}
-			z = self._choose_z(per_dim, [{}])
-			if z is None:
-				continue
-			keys = self._atom_keys(self._atom({}, z))
-			cost = base + sum(self._cost(x, k) for x in changed for k in keys if k != ())
-			if best is None or cost < best[0]:
-				best = (cost, changed, tau, z, keys)
+		for base, changed, tau, signs in self._ranked_times(b, key, None if thorough else 3):
+			for eps in (1, -1) if strict else (0,):
+				if eps and not all(self._allowed(x, (), eps * signs[x]) for x in changed):
+					continue
+				per_dim = {}
+				for D in dims:
+					per_dim[D] = {
+						v: sum(self._cost(x, (D, v)) for x in changed)
+						for v in ([fix[D]] if D in fix else range(len(self.domains[D])))
+						if not eps or all(self._allowed(x, (D, v), eps * signs[x]) for x in changed)
+					}
+				if any(not options for options in per_dim.values()):
+					continue
+				for z in self._z_candidates(per_dim, thorough):
+					keys = self._atom_keys(self._atom({}, z))
+					if eps and not all(self._allowed(x, k, eps * signs[x]) for x in changed for k in keys):
+						continue
+					cost = base + sum(self._cost(x, k) for x in changed for k in keys if k != ())
+					if best is None or cost < best[0]:
+						best = (cost, changed, tau, z, keys, eps)
+					break
 		if best is None:
 			return None
-		_, changed, tau, z, keys = best
-		return changed, keys, tau, [(self._atom({}, z), 1)]
+		_, changed, tau, z, keys, eps = best
+		return changed, keys, tau, [(self._atom({}, z), 1)], eps
+
+	def _z_candidates(self, per_dim, thorough):
+		"""Possible atoms, cheapest first by their 1-D costs (a few, or all when thorough)."""
+		first = self._choose_z(per_dim, [{}])
+		if first is not None:
+			yield first
+		width = 3 if thorough else 2
+		ranked = [sorted(per_dim[D], key=lambda v: (per_dim[D][v], v))[:width] for D in sorted(per_dim)]
+		for combo in product(*ranked):
+			z = dict(zip(sorted(per_dim), combo, strict=True))
+			if not self._atom_forbidden(z):
+				yield z
 
 	# ---------------------------------------------------------------- atoms and structural zeros
 	def _atom_forbidden(self, assignment: dict) -> bool:
@@ -563,6 +736,10 @@ class Family:
 				continue
 			out.append(v)
 		return out
+
+
+def _bit(direction: int) -> int:
+	return 1 if direction > 0 else 2
 
 
 def _key2(d1: int, v1: int, d2: int, v2: int) -> tuple[int, int, int, int]:

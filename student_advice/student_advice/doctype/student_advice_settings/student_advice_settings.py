@@ -2,9 +2,11 @@
 # License: MIT. See LICENSE
 
 from frappe.model.document import Document
+from frappe.utils import getdate
 
 from student_advice import messages
 from student_advice.policy.consent import DEFAULT_EXPIRY_MONTHS
+from student_advice.policy.periods import Term, check_terms, month_number
 from student_advice.policy.suppression import MIN_THRESHOLD
 from student_advice.policy.working_days import parse_closure_days
 
@@ -13,9 +15,24 @@ class StudentAdviceSettings(Document):
 	def validate(self):
 		if (self.suppression_threshold or 0) < MIN_THRESHOLD:
 			messages.throw("threshold_too_low")
+		self.validate_statistics_terms()
 		if not self.consent_expiry_months:
 			self.consent_expiry_months = DEFAULT_EXPIRY_MONTHS
 		elif self.consent_expiry_months < 1:
 			messages.throw("consent_expiry_months_invalid")
 		if parse_closure_days(self.closure_days)[1]:
 			messages.throw("closure_day_invalid")
+
+	def validate_statistics_terms(self):
+		for row in self.get("statistics_terms") or []:
+			row.term_name = (row.term_name or "").strip()
+			row.academic_year = (row.academic_year or "").strip()
+		terms = [
+			Term(row.term_name, row.academic_year, _date(row.starts_on), _date(row.ends_on))
+			for row in self.get("statistics_terms") or []
+		]
+		messages.throw(check_terms(terms, month_number(self.academic_year_start)))
+
+
+def _date(value):
+	return getdate(value) if value else None

@@ -1,0 +1,92 @@
+// Copyright (c) 2026, Students' Union Student Advice Service
+// License: MIT. See LICENSE
+// Fixed choices only: filter values never equal a DocType name ("by_college", not "College").
+
+const ADVICE_DIMENSIONS = [
+	{ value: "by_category", label: __("Category") },
+	{ value: "by_college", label: __("College") },
+	{ value: "by_faculty", label: __("Faculty") },
+	{ value: "by_outcome", label: __("Outcome") },
+	{ value: "by_channel", label: __("Channel") },
+	{ value: "by_period", label: __("Each term or month of the year") },
+];
+
+frappe.query_reports["Advice Statistics"] = {
+	filters: [
+		{
+			fieldname: "academic_year",
+			label: __("Academic year"),
+			fieldtype: "Select",
+			options: [],
+			reqd: 1,
+			on_change: () => advice_statistics_set_periods(frappe.query_report),
+		},
+		{
+			fieldname: "period_type",
+			label: __("Period"),
+			fieldtype: "Select",
+			options: [
+				{ value: "academic_year", label: __("Whole academic year") },
+				{ value: "term", label: __("Term") },
+				{ value: "month", label: __("Month") },
+			],
+			default: "academic_year",
+			reqd: 1,
+			on_change: () => advice_statistics_set_periods(frappe.query_report),
+		},
+		{
+			fieldname: "period",
+			label: __("Term or month"),
+			fieldtype: "Select",
+			options: [],
+			depends_on: "eval: doc.period_type != 'academic_year'",
+		},
+		{
+			fieldname: "rows",
+			label: __("Rows"),
+			fieldtype: "Select",
+			options: ADVICE_DIMENSIONS,
+			default: "by_category",
+			reqd: 1,
+		},
+		{
+			fieldname: "columns",
+			label: __("Columns"),
+			fieldtype: "Select",
+			options: [{ value: "", label: __("(none)") }].concat(ADVICE_DIMENSIONS),
+		},
+	],
+	onload(report) {
+		frappe
+			.xcall("student_advice.api.statistics.period_options")
+			.then((options) => {
+				report.advice_periods = options;
+				const year = report.get_filter("academic_year");
+				year.df.options = options.years;
+				year.refresh();
+				report.set_filter_value("academic_year", options.default_year);
+			});
+	},
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		return data && data.bold ? `<b>${value}</b>` : value;
+	},
+};
+
+function advice_statistics_set_periods(report) {
+	if (!report || !report.advice_periods) return;
+	const year = report.get_filter_value("academic_year");
+	const type = report.get_filter_value("period_type");
+	const options =
+		type === "term"
+			? (report.advice_periods.terms[year] || []).map((t) => ({ value: t, label: t }))
+			: type === "month"
+			? (report.advice_periods.months[year] || []).map(([value, label]) => ({ value, label }))
+			: [];
+	const period = report.get_filter("period");
+	period.df.options = [{ value: "", label: "" }].concat(options);
+	period.refresh();
+	if (!options.some((o) => o.value === report.get_filter_value("period"))) {
+		period.set_input("");
+	}
+}
