@@ -2,6 +2,7 @@ from student_advice.policy.breach import ACTIONS as _BREACH_ACTIONS
 from student_advice.policy.breach import STATES as _BREACH_STATES
 from student_advice.policy.registry import SERVICE_DOCTYPES as _SERVICE_DOCTYPES
 from student_advice.policy.registry import SIDE_TABLES as _SIDE_TABLES
+from student_advice.policy.registry import STUDENT_RECORDS as _STUDENT_RECORDS
 from student_advice.policy.roles import ALL_APP_ROLES as _APP_ROLES
 
 app_name = "student_advice"
@@ -59,6 +60,8 @@ override_doctype_class = {"File": "student_advice.confidentiality.private_files.
 # Document Events
 # ---------------
 doc_events = {
+	# A record's student is often set by its controller, after Frappe's own create check.
+	**{doctype: {"validate": f"{_RECORD_RULE}.recheck_after_validate"} for doctype in _STUDENT_RECORDS},
 	"DocShare": {"validate": f"{_SIDE_RULE}.refuse_share"},
 	"Document Share Key": {"validate": f"{_SIDE_RULE}.refuse_share_key"},
 	"File": {
@@ -100,11 +103,29 @@ scheduler_events = {
 # "cancel linked documents" tree also keeps their names out of get_submitted_linked_docs.
 auto_cancel_exempted_doctypes = ["Consent", "Confidentiality Breach"]
 
+# Whitelisted methods of Frappe that skip the row rule for service DocTypes
+# ------------------------------------------------------------------------
+override_whitelisted_methods = {
+	"frappe.client.get_count": "student_advice.confidentiality.overrides.get_count",
+	"frappe.desk.search.search_link": "student_advice.confidentiality.overrides.search_link",
+	"frappe.desk.search.search_widget": "student_advice.confidentiality.overrides.search_widget",
+}
+
+# Request Events
+# --------------
+# Casework access audit (decision 9): the prints, PDF downloads and exports Frappe does not log per
+# record are written to Access Log once the request succeeded (noted by the auth hook below).
+after_request = ["student_advice.confidentiality.audit.log_request"]
+
 # Authentication and authorization
 # --------------------------------
 # After Frappe knows the user (cookie, API key or OAuth), before it dispatches: one
 # uniform 403 for outsiders on every request that mentions a Student Advice DocType.
-auth_hooks = ["student_advice.confidentiality.gate.guard_request"]
+auth_hooks = [
+	"student_advice.confidentiality.gate.guard_request",
+	# then, for members of the service only: note a print, PDF download or export for the audit.
+	"student_advice.confidentiality.audit.watch_request",
+]
 
 # Types
 # -----

@@ -63,3 +63,11 @@ def query_conditions(user=None, doctype=None) -> str:
 	if not field:
 		return "" if is_member(user) else access.DENY_ALL
 	return access.query_condition(user_roles(user), conflicted_students(user), column, frappe.db.escape)
+
+
+def recheck_after_validate(doc, method=None):
+	"""Controllers set a record's student after Frappe's create check: check again once it is known."""
+	if doc.flags.ignore_permissions or frappe.session.user == "Administrator":
+		return
+	if not has_permission(doc, user=frappe.session.user):
+		frappe.throw(frappe._("Not permitted"), frappe.PermissionError)

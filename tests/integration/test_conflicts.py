@@ -170,9 +170,7 @@ def test_lists_counts_and_the_report_builder_leave_the_student_out(world):
 
 
 # Frappe v15's frappe.client.get_count is frappe.db.count, which applies no permission at all;
-# outsiders never reach it (the request gate), but a conflicted officer does until the app
-# overrides it (override_whitelisted_methods, confidentiality layer). Remove the mark then.
-@pytest.mark.xfail(strict=True, reason="frappe.client.get_count ignores permission_query_conditions (lead)")
+# outsiders never reach it (the request gate); the app overrides it for a conflicted officer.
 def test_get_count_through_the_api_leaves_the_student_out(world):
 	"""frappe.client.get_count as /api/method dispatches it."""
 	for user, count in ((world.officer, 0), (world.colleague, 1)):
@@ -198,8 +196,7 @@ def test_link_search_leaves_the_student_out(world):
 
 
 # search_widget turns ignore_user_permissions=1 into ignore_permissions=True for any user with
-# doctype-level read, skipping permission_query_conditions. Same remedy as above.
-@pytest.mark.xfail(strict=True, reason="search_link(ignore_user_permissions=1) skips the row rule (lead)")
+# doctype-level read, skipping permission_query_conditions; the app overrides it as above.
 def test_link_search_ignoring_user_permissions_leaves_the_student_out(world):
 	"""The Link field's ignore_user_permissions flag makes v15 skip permission_query_conditions."""
 	from frappe.desk.search import search_link

@@ -1,0 +1,53 @@
+"""Frappe's whitelisted methods that skip the row rule for the service's DocTypes.
+
+Outsiders never reach these for a service DocType (the request gate answers first); the
+overrides keep an officer with a declared conflict from counting or finding the records of
+that student. Other DocTypes get Frappe's own behaviour unchanged.
+"""
+
+import frappe
+from frappe.client import get_count as frappe_get_count
+from frappe.desk import search as frappe_search
+
+from student_advice.compat import permitted_count
+from student_advice.policy import registry
+
+
+def _is_service(doctype) -> bool:
+	if not isinstance(doctype, str) or not doctype:
+		return False
+	canonical = frappe.db.get_value("DocType", doctype, "name") or doctype
+	return registry.is_service_doctype(canonical)
+
+
+@frappe.whitelist()
+def get_count(doctype, filters=None, debug=False, cache=False):
+	"""v15's frappe.client.get_count is a bare frappe.db.count: no permission at all."""
+	if not _is_service(doctype):
+		return frappe_get_count(doctype, filters=filters, debug=debug, cache=cache)
+	return permitted_count(frappe.db.get_value("DocType", doctype, "name"), frappe.parse_json(filters))
+
+
+@frappe.whitelist()
+def search_link(doctype, txt, query=None, filters=None, page_length=10, searchfield=None,
+                reference_doctype=None, ignore_user_permissions=False):  # fmt: skip
+	"""ignore_user_permissions would make the search skip the row rule."""
+	if _is_service(doctype) or _is_service(reference_doctype):
+		ignore_user_permissions = False
+	return frappe_search.search_link(
+		doctype, txt, query=query, filters=filters, page_length=page_length, searchfield=searchfield,
+		reference_doctype=reference_doctype, ignore_user_permissions=ignore_user_permissions,
+	)  # fmt: skip
+
+
+@frappe.whitelist()
+def search_widget(doctype, txt, query=None, searchfield=None, start=0, page_length=10, filters=None,
+                  filter_fields=None, as_dict=False, reference_doctype=None,
+                  ignore_user_permissions=False):  # fmt: skip
+	if _is_service(doctype) or _is_service(reference_doctype):
+		ignore_user_permissions = False
+	return frappe_search.search_widget(
+		doctype, txt, query=query, searchfield=searchfield, start=start, page_length=page_length,
+		filters=filters, filter_fields=filter_fields, as_dict=as_dict, reference_doctype=reference_doctype,
+		ignore_user_permissions=ignore_user_permissions,
+	)  # fmt: skip
