@@ -518,7 +518,9 @@ def legend(threshold: int, rounding: bool) -> str:
 	parts = [
 		_("Contacts are cases, and enquiries that did not become cases."),
 		_("{0}: fewer than {1} contacts.").format(primary_mark(threshold), threshold),
-		_("{0}: withheld so that a small number elsewhere cannot be worked out.").format(SECONDARY_MARK),
+		_("{0}: {1} or more, withheld so that a small number elsewhere cannot be worked out.").format(
+			SECONDARY_MARK, threshold
+		),
 	]
 	if rounding:
 		parts.append(_("Figures, totals included, are rounded to the nearest 5, so they need not add up."))

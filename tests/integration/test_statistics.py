@@ -296,6 +296,16 @@ def test_rare_combination_is_suppressed_and_protected(population, viewer):
 	assert november[field] == "<5"
 
 
+def test_a_reader_cannot_ask_for_someone_elses_view(population, viewer):
+	"""query_report.run takes a client-supplied user; the figures never depend on it."""
+	set_terms()
+	frappe.set_user(viewer)
+	filters = {"academic_year": YEAR, "rows": "by_college", "columns": "by_category"}
+	mine = run(filters)["result"]
+	as_admin = query_report.run(REPORT, filters=json.dumps(filters), user="Administrator")["result"]
+	assert mine == as_admin
+
+
 def test_figures_are_the_same_for_every_reader(population, viewer, manager, officer):
 	"""Same suppression for all; a conflict of interest filters nothing; rounding is a setting."""
 	set_terms(unrounded_for_viewers=0, round_for_service=1)
@@ -415,6 +425,33 @@ def test_cards_and_charts_show_the_report_figures(population, viewer):
 	]
 
 
+def test_statistics_workspace_shows_the_viewer_and_manager_cards_and_charts(viewer, manager, officer):
+	from frappe.desk.desktop import get_desktop_page, get_workspace_sidebar_items
+
+	page = json.dumps(
+		{"name": "Student Advice Statistics", "title": "Student Advice Statistics", "public": 1}
+	)
+	for user in (viewer, manager):
+		frappe.set_user(user)
+		frappe.clear_cache(user=user)
+		names = [p["name"] for p in get_workspace_sidebar_items()["pages"]]
+		assert "Student Advice Statistics" in names
+		desk = get_desktop_page(page)
+		cards = [c.number_card_name for c in desk["number_cards"]["items"]]
+		charts = [c.chart_name for c in desk["charts"]["items"]]
+		assert "Contacts This Academic Year" in cards and len(cards) == 4
+		assert "Contacts by Category" in charts and len(charts) == 4
+		for name in cards:
+			frappe.get_doc("Number Card", name).check_permission("read")
+		for name in charts:
+			frappe.get_doc("Dashboard Chart", name).check_permission("read")
+	frappe.set_user(viewer)
+	assert "Student Advice" not in [p["name"] for p in get_workspace_sidebar_items()["pages"]]
+	frappe.set_user(officer)
+	frappe.clear_cache(user=officer)
+	assert "Student Advice Statistics" not in [p["name"] for p in get_workspace_sidebar_items()["pages"]]
+
+
 def test_every_request_value_of_the_statistics_passes_the_gate():
 	"""Filter keys and values never name a DocType of the app, so the viewer is not denied."""
 	matcher = DoctypeMatcher(registry.SERVICE_DOCTYPES)
@@ -514,8 +551,9 @@ def test_viewer_holds_only_statistics_rights():
 	assert report.is_permitted()
 
 
-def test_officer_report_builder_on_cases_still_works(population, officer):
-	frappe.set_user(officer)
+@pytest.mark.parametrize("persona", ["officer", "manager"])
+def test_report_builder_on_cases_still_works_for_the_service(population, persona, request):
+	frappe.set_user(request.getfixturevalue(persona))
 	frappe.local.form_dict = frappe._dict(
 		doctype="Case",
 		fields=json.dumps(["`tabCase`.`name`", "`tabCase`.`category`"]),
