@@ -65,7 +65,7 @@ def test_officer_reads_appear_in_the_managers_audit(people, case):
 	assert frappe.db.exists("View Log", {"reference_name": case.name, "viewed_by": people.officer})
 
 	printed = get_html_and_style(doc="Case", name=case.name)  # the desk's print preview
-	assert case.name in printed["html"] or printed["html"]
+	assert printed["html"]
 	assert record("frappe.www.printview.get_html_and_style", doc="Case", name=case.name) == 1
 	assert record("frappe.utils.print_format.download_pdf", doctype="Case", name=case.name) == 1
 
