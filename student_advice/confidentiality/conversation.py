@@ -63,3 +63,6 @@ def keep_notification_inside(doc, method=None):
 		from frappe import _
 
 		doc.subject = _("There is an update on a {0} record.").format(_(doc.document_type))
+	# Told inside the desk only: Frappe emails no Alert, and an email would sit in the
+	# Email Queue (readable by System Managers) with the record's link and title.
+	doc.type = "Alert"

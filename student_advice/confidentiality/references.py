@@ -77,10 +77,16 @@ NAMED_ARGUMENTS = {
 	"frappe.email.doctype.auto_email_report.auto_email_report.send_now": (("name", "Auto Email Report"),),
 	"frappe.email.inbox.create_email_flag_queue": (("names", "Communication"),),
 	"frappe.email.relink": (("name", "Communication"),),
+	"frappe.email.inbox.mark_as_closed_open": (("communication", "Communication"),),
+	"frappe.email.inbox.mark_as_spam": (("communication", "Communication"),),
+	"frappe.email.inbox.mark_as_trash": (("communication", "Communication"),),
+	"frappe.email.inbox.move_email": (("communication", "Communication"),),
 	"frappe.utils.diff.get_version_diff": (("from_version", "Version"), ("to_version", "Version")),
 	"frappe.utils.file_manager.add_attachments": (("attachments", "File"),),
 	"frappe.website.doctype.web_form.web_form.accept": (("web_form", "Web Form"),),
 	"frappe.website.doctype.web_form.web_form.get_form_data": (("web_form_name", "Web Form"),),
+	"frappe.website.doctype.web_form.web_form.delete": (("web_form_name", "Web Form"),),
+	"frappe.website.doctype.web_form.web_form.delete_multiple": (("web_form_name", "Web Form"),),
 }
 
 # Arguments that, with a `doctype`/`dt` argument naming one of REFERENCE_FIELDS, carry a name.
@@ -141,10 +147,24 @@ def method_of(path: str, form) -> str:
 	return ""
 
 
+# Whitelisted methods that call another whitelisted method named in an argument.
+DISPATCHERS = {
+	"frappe.model.mapper.make_mapped_doc": "method",
+	"frappe.model.mapper.map_docs": "method",
+	"frappe.desk.search.search_widget": "query",
+	"frappe.desk.search.search_link": "query",
+	"frappe.handler.upload_file": "method",
+}
+
+
 def suspect(path: str, form) -> bool:
 	"""Does the request name a record that belongs to a service record, or one that does not exist?"""
+	method = method_of(path, form)
+	inner = form.get(DISPATCHERS[method]) if method in DISPATCHERS else None
+	if isinstance(inner, str) and inner in NAMED_ARGUMENTS:
+		return True  # the inner method's arguments arrive under other names: refuse outright
 	named = []
-	for argument, doctype in NAMED_ARGUMENTS.get(method_of(path, form), ()):
+	for argument, doctype in NAMED_ARGUMENTS.get(method, ()):
 		if form.get(argument) not in (None, ""):
 			named += [(doctype, value) for value in _values(form.get(argument))]
 	for key in _DOCTYPE_ARGUMENTS:

@@ -35,8 +35,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"Auto Repeat controller: computes the schedule dates of that Auto Repeat",
 	),
 	"frappe.automation.doctype.auto_repeat.auto_repeat.generate_message_preview": (
-		"probed",
-		"Auto Repeat write (SM, Accounts User/Manager); `message`/`subject` are caller Jinja: frappe.get_all/db.sql read any table",
+		"residual",
+		"Jinja by Auto Repeat writers; the gate denies templates quoting a service DocType; listed on the health page",
 	),
 	"frappe.automation.doctype.auto_repeat.auto_repeat.get_auto_repeat_doctypes": (
 		"harmless",
@@ -86,7 +86,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"frappe.only_for('System Manager'), then reads a Password field of the named record",
 	),
 	"frappe.client.get_single_value": (
-		"probed",
+		"gated",
 		"takes `doctype`; doctype-level has_permission then db.get_single_value of a Single",
 	),
 	"frappe.client.get_time_zone": ("harmless", "guest: returns the site's default time zone"),
@@ -187,16 +187,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"guest: returns the configured maximum upload size",
 	),
 	"frappe.core.api.file.move_file": (
-		"probed",
-		"loads File rows by name from `file_list` and saves them into another folder (File has_permission on save)",
+		"referenced",
+		"names a record (loads File rows by name from `file_list` and saves them into another folder (File has_permission on ); the gate looks up what it belongs to",
 	),
 	"frappe.core.api.file.unzip_file": (
-		"probed",
-		"get_doc('File', name) with no check; extracts a .zip into new File rows owned by the caller, same attached_to",
+		"referenced",
+		"names a record (get_doc('File', name) with no check); the gate looks up what it belongs to",
 	),
 	"frappe.core.api.file.zip_files": (
-		"probed",
-		"zips content of File rows by name; checks only File's own has_permission (owner or attached-doc read), not app hooks",
+		"referenced",
+		"names a record (zips content of File rows by name); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.access_log.access_log.make_access_log": (
 		"gated",
@@ -207,8 +207,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"Audit Trail controller (System Manager only): diffs amended versions of its chosen document",
 	),
 	"frappe.core.doctype.communication.email.make": (
-		"probed",
-		"takes `doctype` (email check) but `attachments` File names are copied unchecked onto a new Communication owned by caller",
+		"referenced",
+		"names a record (takes `doctype` (email check) but `attachments` File names are copied unchecked onto a new Communica); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.communication.email.mark_email_as_seen": (
 		"harmless",
@@ -223,40 +223,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"Data Import controller (run_doc_method needs Data Import read: System Manager): previews its import file",
 	),
 	"frappe.core.doctype.data_import.data_import.download_errored_template": (
-		"probed",
-		"get_doc('Data Import', name) with no check; returns failed rows of its import file (any reference_doctype) as CSV",
+		"referenced",
+		"names a record (get_doc('Data Import', name) with no check); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.data_import.data_import.download_import_log": (
-		"probed",
-		"get_doc('Data Import', name) with no check; returns its import log (imported docnames, messages, exceptions)",
+		"referenced",
+		"names a record (get_doc('Data Import', name) with no check); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.data_import.data_import.download_template": (
 		"gated",
 		"takes `doctype`; Exporter writes template/records of it via permission-checked get_list",
 	),
 	"frappe.core.doctype.data_import.data_import.form_start_import": (
-		"probed",
-		"get_doc('Data Import', name) with no check, then enqueues its import into its reference_doctype",
+		"referenced",
+		"names a record (get_doc('Data Import', name) with no check, then enqueues its import into its reference_doctype); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.data_import.data_import.get_import_logs": (
 		"admin",
 		"Data Import read check (System Manager only), then its Data Import Log rows",
 	),
 	"frappe.core.doctype.data_import.data_import.get_import_status": (
-		"probed",
-		"get_doc('Data Import', name) with no check; returns status and success/failure row counts",
+		"referenced",
+		"names a record (get_doc('Data Import', name) with no check); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.data_import.data_import.get_preview_from_template": (
-		"probed",
-		"get_doc('Data Import', name) unchecked; previews caller `import_file` URL: File content read by file_url, no File check",
+		"referenced",
+		"names a record (get_doc('Data Import', name) unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.deleted_document.deleted_document.bulk_restore": (
-		"probed",
-		"restore() for each Deleted Document name: loaded with no check, JSON re-inserted as the caller",
+		"referenced",
+		"names a record (restore() for each Deleted Document name: loaded with no check, JSON re-inserted as the caller); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.deleted_document.deleted_document.restore": (
-		"probed",
-		"get_doc('Deleted Document', name) with no check; re-inserts its JSON (any DocType) with the caller's create perm",
+		"referenced",
+		"names a record (get_doc('Deleted Document', name) with no check); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.doctype.doctype.DocType.check_pending_migration": (
 		"controller",
@@ -335,16 +335,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"deletes Prepared Report rows that pass prepared_report.has_permission (report roles); returns nothing",
 	),
 	"frappe.core.doctype.prepared_report.prepared_report.download_attachment": (
-		"probed",
-		"Prepared Report by name (or filter dict): report-role check only, returns the result computed for its owner",
+		"referenced",
+		"names a record (Prepared Report by name (or filter dict): report-role check only, returns the result computed for it); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.prepared_report.prepared_report.get_reports_in_queued_state": (
 		"own",
 		"get_all Prepared Report filtered by owner = the caller; returns names of the caller's queued runs",
 	),
 	"frappe.core.doctype.prepared_report.prepared_report.make_prepared_report": (
-		"probed",
-		"inserts a Prepared Report for any `report_name` (ignore_permissions, no Report check); job runs it as caller",
+		"referenced",
+		"names a record (inserts a Prepared Report for any `report_name` (ignore_permissions, no Report check)); the gate looks up what it belongs to",
 	),
 	"frappe.core.doctype.recorder.recorder.add_indexes": (
 		"admin",
@@ -445,8 +445,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	),
 	"frappe.core.doctype.user.user.get_role_profile": ("harmless", "returns the roles of a Role Profile"),
 	"frappe.core.doctype.user.user.get_roles": (
-		"probed",
-		"returns frappe.get_roles(form_dict.uid) for ANY user id, no check: role/account enumeration",
+		"account",
+		"about accounts only: returns frappe.get_roles(form_dict.uid) for ANY user id, no check: role/account enumeration",
 	),
 	"frappe.core.doctype.user.user.get_timezones": ("harmless", "returns pytz timezone names"),
 	"frappe.core.doctype.user.user.has_email_account": (
@@ -458,12 +458,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"frappe.only_for('Administrator'); logs in as another user",
 	),
 	"frappe.core.doctype.user.user.reset_password": (
-		"probed",
-		"guest: get_doc('User', user) answers 'not found'/404 vs mail sent: account enumeration",
+		"account",
+		"about accounts only: guest: get_doc('User', user) answers 'not found'/404 vs mail sent: account enumeration",
 	),
 	"frappe.core.doctype.user.user.sign_up": (
-		"probed",
-		"guest: db.get User by email answers 'Already Registered'/'disabled' vs creates: account enumeration",
+		"account",
+		"about accounts only: guest: db.get User by email answers 'Already Registered'/'disabled' vs creates: account enumeration",
 	),
 	"frappe.core.doctype.user.user.switch_theme": ("own", "sets desk_theme on the caller's own User row"),
 	"frappe.core.doctype.user.user.test_password_strength": (
@@ -475,8 +475,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"guest: changes the password of the caller (old password) or of the reset-key holder; no other records",
 	),
 	"frappe.core.doctype.user.user.user_query": (
-		"probed",
-		"User search by name/full name; System Users pass filters.ignore_user_type to list Website Users too",
+		"account",
+		"about accounts only: User search by name/full name; System Users pass filters.ignore_user_type to list Website Users too",
 	),
 	"frappe.core.doctype.user.user.verify_password": ("own", "checks the caller's own password"),
 	"frappe.core.doctype.user_permission.user_permission.add_user_permissions": (
@@ -496,8 +496,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype`; returns names of DocTypes linking to it (meta only)",
 	),
 	"frappe.core.doctype.user_permission.user_permission.get_user_permissions": (
-		"probed",
-		"returns User Permissions of any `user`: the session-user pin applies only when cmd is the short name",
+		"account",
+		"about accounts only: returns User Permissions of any `user`: the session-user pin applies only when cmd is the short name",
 	),
 	"frappe.core.doctype.user_type.user_type.get_user_id": (
 		"gated",
@@ -544,8 +544,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"frappe.only_for('System Manager'); enqueues OPTIMIZE TABLE",
 	),
 	"frappe.core.report.permitted_documents_for_user.permitted_documents_for_user.query_doctypes": (
-		"probed",
-		"search query: `filters.user` = ANY user, returns the DocTypes that user can read (roles + shares), no check",
+		"account",
+		"about accounts only: search query: `filters.user` = ANY user, returns the DocTypes that user can read (roles + shares), no check",
 	),
 	"frappe.custom.doctype.custom_field.custom_field.get_fields_label": (
 		"gated",
@@ -648,8 +648,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"`args` JSON carries document_type/report; create_dashboard_chart (ignore_permissions) + add to a Dashboard",
 	),
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": (
-		"probed",
-		"chart_name: chart loaded unchecked; aggregates its document_type (Heatmap via get_all) with caller filters; cached result shared",
+		"referenced",
+		"names a record (chart_name: chart loaded unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get_charts_for_user": (
 		"harmless",
@@ -696,8 +696,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `reference_doctype` (and `event` JSON with doctype); deletes Communications of that Event participant",
 	),
 	"frappe.desk.doctype.event.event.get_events": (
-		"probed",
-		"raw SQL on Event for ANY `user` (their private/shared Events), caller `filters` via get_filters_cond",
+		"residual",
+		"Events of any user (raw SQL); officers' calendars are outside the app; listed on the health page",
 	),
 	"frappe.desk.doctype.form_tour.form_tour.reset_tour": (
 		"harmless",
@@ -712,16 +712,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"no check: rebuilds Global Search Settings allowed DocTypes from hooks; returns nothing",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.add_card": (
-		"probed",
-		"Kanban Board by name unchecked; doctype-level write on its reference_doctype, returns the board (card orders = record names)",
+		"referenced",
+		"names a record (Kanban Board by name unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.add_column": (
-		"probed",
-		"Kanban Board by name unchecked; save (Kanban Board write) then returns its columns incl. card order record names",
+		"referenced",
+		"names a record (Kanban Board by name unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.archive_restore_column": (
-		"probed",
-		"Kanban Board by name unchecked; save (Kanban Board write) then returns its columns incl. card order record names",
+		"referenced",
+		"names a record (Kanban Board by name unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.get_kanban_boards": (
 		"gated",
@@ -732,24 +732,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype`; creates a Kanban Board on it from a field's options (Kanban Board create perm)",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.save_settings": (
-		"probed",
-		"Kanban Board by name unchecked; save (Kanban Board write) then returns the whole board as_dict",
+		"referenced",
+		"names a record (Kanban Board by name unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.set_indicator": (
-		"probed",
-		"Kanban Board by name unchecked; save (Kanban Board write) then returns the whole board",
+		"referenced",
+		"names a record (Kanban Board by name unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.update_column_order": (
-		"probed",
-		"Kanban Board by name unchecked; save (Kanban Board write) then returns the whole board",
+		"referenced",
+		"names a record (Kanban Board by name unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.update_order": (
-		"probed",
-		"Kanban Board by name, no read check: without write on its doctype returns the board from DB (filters, card-order names)",
+		"referenced",
+		"names a record (Kanban Board by name, no read check: without write on its doctype returns the board from DB (filters); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.kanban_board.kanban_board.update_order_for_single_card": (
-		"probed",
-		"Kanban Board by name unchecked; doctype-level write check, then set_value on `docname` of its reference_doctype",
+		"referenced",
+		"names a record (Kanban Board by name unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.list_view_settings.list_view_settings.get_default_listview_fields": (
 		"gated",
@@ -808,8 +808,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"search query: takes `doctype` (qb.get_query on it); returns own/public Number Card names",
 	),
 	"frappe.desk.doctype.number_card.number_card.get_percentage_difference": (
-		"probed",
-		"Number Card by `doc`.name unchecked; get_list aggregate of its document_type with caller filters, returns % change",
+		"referenced",
+		"names a record (Number Card by `doc`.name unchecked); the gate looks up what it belongs to",
 	),
 	"frappe.desk.doctype.number_card.number_card.get_result": (
 		"gated",
@@ -848,20 +848,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `dt`; DocTags.add of each tag to each of `docs` (writes _user_tags and Tag Link rows)",
 	),
 	"frappe.desk.doctype.tag.tag.get_documents_for_tag": (
-		"probed",
-		"get_list Tag Link by tag across every DocType: returns document_type, name and title",
+		"harmless",
+		"Tag Link rows by tag: service records cannot be tagged (Tag Link validate hook), and the side-table hook filters the rest",
 	),
 	"frappe.desk.doctype.tag.tag.get_tagged_docs": (
 		"probed",
 		"takes `doctype`; doctype-level check then raw qb query of names whose _user_tags LIKE `tag`",
 	),
 	"frappe.desk.doctype.tag.tag.get_tags": (
-		"probed",
-		"`doctype` is ignored: get_list of all Tag master names LIKE txt (tags officers put on cases)",
+		"harmless",
+		"names of Tag masters: service records cannot be tagged (Tag Link validate hook), so no tag comes from casework",
 	),
 	"frappe.desk.doctype.tag.tag.get_tags_list_for_awesomebar": (
-		"probed",
-		"get_list of every Tag master name, whatever records they were created on",
+		"harmless",
+		"names of Tag masters: service records cannot be tagged (Tag Link validate hook)",
 	),
 	"frappe.desk.doctype.tag.tag.remove_tag": (
 		"gated",
@@ -964,8 +964,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype`; get_doc then read check, returns comments, versions, attachments, shares, views",
 	),
 	"frappe.desk.form.load.get_user_info_for_viewers": (
-		"probed",
-		"add_user_info for ANY list of user ids: full name, email, image; no check (account enumeration)",
+		"account",
+		"about accounts only: add_user_info for ANY list of user ids: full name, email, image; no check (account enumeration)",
 	),
 	"frappe.desk.form.load.getdoc": (
 		"probed",
@@ -989,8 +989,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype`; frappe.get_value(value, sort_field) unchecked feeds the next/prev get_list (ordering oracle)",
 	),
 	"frappe.desk.form.utils.remove_attach": (
-		"probed",
-		"form `fid` names a File of any record; delete_doc('File') with File permission (404 vs 403 on File name)",
+		"referenced",
+		"form `fid` names a File; the gate looks up the record the File belongs to",
 	),
 	"frappe.desk.form.utils.update_comment": (
 		"own",
@@ -1069,12 +1069,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"daily energy-point sums of a user (raw qb on Energy Point Log); no references or reasons",
 	),
 	"frappe.desk.page.user_profile.user_profile.get_energy_points_list": (
-		"probed",
-		"db.get_list Energy Point Log of ANY `user` incl. reference_doctype/name and reason (side-table hook applies)",
+		"residual",
+		"Energy Point Log of any user (side-table hook applies); the health page flags energy points if enabled",
 	),
 	"frappe.desk.page.user_profile.user_profile.get_energy_points_percentage_chart_data": (
-		"probed",
-		"frappe.get_all (no permissions) on Energy Point Log of ANY `user`, grouped by caller `field` (e.g. reference_name)",
+		"residual",
+		"get_all on Energy Point Log of any user; no rule awards points on service records; health page flags energy points",
 	),
 	"frappe.desk.page.user_profile.user_profile.get_user_rank": (
 		"harmless",
@@ -1085,8 +1085,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"updates location/interest/image/bio on the caller's own User",
 	),
 	"frappe.desk.query_report.export_query": (
-		"probed",
-		"form `report_name`: can_export(ref_doctype) then run(report_name, filters) exported as CSV/XLSX",
+		"referenced",
+		"names a record (form `report_name`: can_export(ref_doctype) then run(report_name, filters) exported as CSV/XLSX); the gate looks up what it belongs to",
 	),
 	"frappe.desk.query_report.get_data_for_custom_field": (
 		"gated",
@@ -1097,8 +1097,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"get_report_doc (Report roles + ref_doctype report perm) then the report's JS/HTML/filter config; no data",
 	),
 	"frappe.desk.query_report.run": (
-		"probed",
-		"`report_name`: report roles + ref_doctype report perm; caller `user` and filters.prepared_report_name pick whose result",
+		"referenced",
+		"names a record (`report_name`: report roles + ref_doctype report perm); the gate looks up what it belongs to",
 	),
 	"frappe.desk.query_report.save_report": (
 		"harmless",
@@ -1113,8 +1113,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"deletes a non-standard Report Builder Report owned by the caller or with delete permission",
 	),
 	"frappe.desk.reportview.export_query": (
-		"probed",
-		"form `doctype`; can_export then DatabaseQuery export of caller fields/filters, writes an Access Log",
+		"gated",
+		"takes form `doctype`; can_export then DatabaseQuery export of caller fields/filters, writes an Access Log",
 	),
 	"frappe.desk.reportview.get": (
 		"probed",
@@ -1125,20 +1125,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"form `doctype`; count via DatabaseQuery, with limit wraps a raw select count(*) subquery",
 	),
 	"frappe.desk.reportview.get_filter_dashboard_data": (
-		"probed",
-		"takes `doctype`; get_list group-by counts per caller column with caller filters",
+		"gated",
+		"takes form `doctype`; get_list group-by counts per caller column with caller filters",
 	),
 	"frappe.desk.reportview.get_list": (
-		"probed",
-		"form `doctype`; DatabaseQuery execute with caller fields/filters (uncompressed)",
+		"gated",
+		"takes form `doctype`; DatabaseQuery execute with caller fields/filters (uncompressed)",
 	),
 	"frappe.desk.reportview.get_sidebar_stats": (
 		"probed",
 		"takes `doctype`; get_stats group-by counts per column, _user_tags included",
 	),
 	"frappe.desk.reportview.get_stats": (
-		"probed",
-		"takes `doctype`; get_list group-by counts per caller column with caller filters",
+		"gated",
+		"takes form `doctype`; get_list group-by counts per caller column with caller filters",
 	),
 	"frappe.desk.reportview.save_report": (
 		"gated",
@@ -1173,12 +1173,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype`; get_list of nodes under `parent` (row permissions apply)",
 	),
 	"frappe.email.doctype.auto_email_report.auto_email_report.download": (
-		"probed",
-		"Auto Email Report by name (read: SM/Report Manager); runs its report as its `user` field and returns the file (E3)",
+		"referenced",
+		"names a record (Auto Email Report by name (read: SM/Report Manager)); the gate looks up what it belongs to",
 	),
 	"frappe.email.doctype.auto_email_report.auto_email_report.send_now": (
-		"probed",
-		"Auto Email Report by name (read: SM/Report Manager); runs its report as its `user` and mails it to its recipients",
+		"referenced",
+		"names a record (Auto Email Report by name (read: SM/Report Manager)); the gate looks up what it belongs to",
 	),
 	"frappe.email.doctype.email_account.email_account.EmailAccount.get_domain_values": (
 		"controller",
@@ -1265,36 +1265,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"search query: DocType names the caller can read (UserPermissions.can_read)",
 	),
 	"frappe.email.get_contact_list": (
-		"probed",
-		"get_list Contact + Contact Email LIKE txt with caller extra_filters: finds a person's Contact (auto-created by mail)",
+		"account",
+		"about accounts only: get_list Contact + Contact Email LIKE txt with caller extra_filters: finds a person's Contact (auto-created by",
 	),
 	"frappe.email.inbox.create_email_flag_queue": (
-		"probed",
-		"Communication names: db.get_value and _seen/seen updates plus Email Flag Queue rows, no permission check",
+		"referenced",
+		"names a record (Communication names: db.get_value and _seen/seen updates plus Email Flag Queue rows, no permission c); the gate looks up what it belongs to",
 	),
 	"frappe.email.inbox.mark_as_closed_open": (
-		"probed",
-		"frappe.client.set_value on a Communication by name: permission-checked save (404/403 on the name)",
+		"referenced",
+		"names a record (frappe.client.set_value on a Communication by name: permission-checked save (404/403 on th); the gate looks up what it belongs to",
 	),
 	"frappe.email.inbox.mark_as_spam": (
-		"probed",
-		"inserts an Email Rule (ignore_permissions) and set_value email_status on a Communication by name",
+		"referenced",
+		"names a record (inserts an Email Rule (ignore_permissions) and set_value email_status on a Communication b); the gate looks up what it belongs to",
 	),
 	"frappe.email.inbox.mark_as_trash": (
-		"probed",
-		"frappe.client.set_value email_status on a Communication by name (permission-checked save)",
+		"referenced",
+		"names a record (frappe.client.set_value email_status on a Communication by name (permission-checked save)); the gate looks up what it belongs to",
 	),
 	"frappe.email.inbox.move_email": (
-		"probed",
-		"frappe.client.set_value email_account on a Communication by name (permission-checked save)",
+		"referenced",
+		"names a record (frappe.client.set_value email_account on a Communication by name (permission-checked save)); the gate looks up what it belongs to",
 	),
 	"frappe.email.queue.unsubscribe": (
 		"gated",
 		"guest, signed request: takes `doctype`; inserts an Email Unsubscribe for that record",
 	),
 	"frappe.email.relink": (
-		"probed",
-		"raw SQL, no check: repoints any Communication by name to a caller-chosen reference (e.g. own ToDo), then readable there",
+		"referenced",
+		"names a record (raw SQL, no check: repoints any Communication by name to a caller-chosen reference (e.g. own ToDo), ); the gate looks up what it belongs to",
 	),
 	"frappe.geo.country_info.get_country_timezone_info": (
 		"harmless",
@@ -1305,8 +1305,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype`; geojson of its location/coordinates fields with caller filters",
 	),
 	"frappe.handler.download_file": (
-		"probed",
-		"guest: File by `file_url` (first matching row, may be the caller's own copy), is_downloadable, returns content",
+		"referenced",
+		"guest: `file_url`; the gate denies outsiders any file_url of a casework attachment",
 	),
 	"frappe.handler.logout": ("own", "guest: logs the caller's own session out"),
 	"frappe.handler.upload_file": (
@@ -1314,8 +1314,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"guest: form doctype/docname (write check result ignored); `file_url`/`library_file_name` copies an existing file into a caller-owned File",
 	),
 	"frappe.handler.uploadfile": (
-		"probed",
-		"deprecated: form doctype/docname write check, `file_url` makes a caller-owned File row for an existing file",
+		"gated",
+		"takes form `doctype`/`docname`; a `file_url` of a casework file is refused (File hooks)",
 	),
 	"frappe.handler.web_logout": ("own", "guest: logs the caller's own session out and shows a page"),
 	"frappe.integrations.doctype.connected_app.connected_app.ConnectedApp.initiate_web_application_flow": (
@@ -1363,8 +1363,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"syncs the enabled Google Contacts rows the caller can list (own rows, or all for SM)",
 	),
 	"frappe.integrations.doctype.google_drive.google_drive.authorize_access": (
-		"probed",
-		"no role check: stores a caller-obtained OAuth code/refresh token in Google Drive settings (backup target hijack)",
+		"residual",
+		"inert unless the integration is enabled (the health page flags it): no role check: stores a caller-obtained OAuth code/refresh token in Google Drive",
 	),
 	"frappe.integrations.doctype.google_drive.google_drive.take_backup": (
 		"harmless",
@@ -1379,8 +1379,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"guest: LDAP login with the caller's own credentials",
 	),
 	"frappe.integrations.doctype.ldap_settings.ldap_settings.reset_password": (
-		"probed",
-		"no check that `user` is the caller: sets any LDAP user's password when LDAP is enabled (account takeover)",
+		"residual",
+		"inert unless the integration is enabled (the health page flags it): no check that `user` is the caller: sets any LDAP user's password when LDAP is e",
 	),
 	"frappe.integrations.doctype.s3_backup_settings.s3_backup_settings.take_backup": (
 		"harmless",
@@ -1403,8 +1403,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"frappe.only_for('System Manager'); lists RQ queue names",
 	),
 	"frappe.integrations.google_oauth.callback": (
-		"probed",
-		"state.domain routes caller kwargs to drive/contacts/indexing authorize_access; drive and indexing have no role check",
+		"residual",
+		"inert unless the integration is enabled (the health page flags it): state.domain routes caller kwargs to drive/contacts/indexing authorize_access; d",
 	),
 	"frappe.integrations.oauth2.approve": (
 		"own",
@@ -1485,12 +1485,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype` (or `args` JSON with doctype); get_doc then unlock() with no permission check",
 	),
 	"frappe.model.mapper.make_mapped_doc": (
-		"probed",
-		"dispatcher: calls ANY whitelisted `method`(source_name); reaches whatever that method reaches",
+		"referenced",
+		"dispatcher: calls whitelisted `method`(source_name); the gate applies the inner method's named arguments",
 	),
 	"frappe.model.mapper.map_docs": (
-		"probed",
-		"dispatcher: calls ANY whitelisted `method`(source, target_doc[, args]) for each source name",
+		"referenced",
+		"dispatcher: calls whitelisted `method` on each source name; the gate applies the inner method's named arguments",
 	),
 	"frappe.model.rename_doc.update_document_title": (
 		"gated",
@@ -1584,8 +1584,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype`; model.rename_doc of `old` to `new` with write permission",
 	),
 	"frappe.search.web_search": (
-		"probed",
-		"guest: full-text search of the web_routes index (published website routes) by query text",
+		"harmless",
+		"guest: published web routes only; service DocTypes have no web view and are never in global search",
 	),
 	"frappe.sessions.clear": ("own", "clears the caller's own session and user cache"),
 	"frappe.sessions.get_boot_assets_json": ("harmless", "returns the asset bundle map"),
@@ -1633,132 +1633,120 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"gated",
 		"guest-callable: takes `reference_doctype`; get_doc with no read check, adds/removes a Like",
 	),
-	"frappe.tests.test_api.test": ("harmless", "test endpoint: msgprints or throws the caller's message"),
-	"frappe.tests.test_api.test_array": ("harmless", "guest test endpoint: echoes `data`"),
-	"frappe.tests.test_api_v2.test": ("harmless", "test endpoint: msgprints or throws the caller's message"),
-	"frappe.tests.test_caching.ping": ("harmless", "guest test endpoint: returns the site name (site_cache)"),
-	"frappe.tests.test_caching.ping_with_ttl": (
-		"harmless",
-		"guest test endpoint: returns the site name (site_cache with TTL)",
-	),
-	"frappe.tests.test_search.query_with_reference_doctype": (
-		"harmless",
-		"test search query: always returns []",
-	),
 	"frappe.tests.ui_test_helpers.add_remove_role": (
-		"probed",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): adds/removes any role on any User via save()",
 	),
 	"frappe.tests.ui_test_helpers.create_admin_kanban": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts a ToDo Kanban Board",
 	),
 	"frappe.tests.ui_test_helpers.create_blog_post": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts a test Blog Category/Blogger/Blog Post",
 	),
 	"frappe.tests.ui_test_helpers.create_child_doctype": (
-		"admin",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts a custom child DocType (DocType create: System Manager)",
 	),
 	"frappe.tests.ui_test_helpers.create_communication_record": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts one test Communication with no reference",
 	),
 	"frappe.tests.ui_test_helpers.create_contact_phone_nos_records": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts a test Contact with 1000 phone numbers",
 	),
 	"frappe.tests.ui_test_helpers.create_contact_records": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts three test Contacts",
 	),
 	"frappe.tests.ui_test_helpers.create_data_for_discussions": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): creates test Web Pages with discussion topics",
 	),
 	"frappe.tests.ui_test_helpers.create_doctype": (
-		"admin",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts a custom DocType (DocType create: System Manager)",
 	),
 	"frappe.tests.ui_test_helpers.create_form_tour": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts a test Form Tour for Contact",
 	),
 	"frappe.tests.ui_test_helpers.create_if_not_exists": (
-		"probed",
-		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts any `doc` JSON with ignore_permissions (e.g. Has Role, File rows)",
+		"test_only",
+		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts any `doc` JSON with ignore_permissions (e.g. Has Role, File row",
 	),
 	"frappe.tests.ui_test_helpers.create_kanban": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): adds a Note Custom Field and a Note Kanban Board",
 	),
 	"frappe.tests.ui_test_helpers.create_multiple_todo_records": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): bulk-inserts 1001 test ToDos",
 	),
 	"frappe.tests.ui_test_helpers.create_test_user": (
-		"admin",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts a User with every role (User create: System Manager)",
 	),
 	"frappe.tests.ui_test_helpers.create_todo": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts a ToDo with the caller's description",
 	),
 	"frappe.tests.ui_test_helpers.create_todo_records": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): truncates ToDo, then inserts four test ToDos",
 	),
 	"frappe.tests.ui_test_helpers.create_todo_with_attachment_limit": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): sets ToDo max_attachments and inserts a ToDo",
 	),
 	"frappe.tests.ui_test_helpers.insert_doctype_with_child_table_record": (
-		"gated",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): takes `name` (a DocType); inserts a test record of it",
 	),
 	"frappe.tests.ui_test_helpers.insert_translations": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): inserts four German Translation rows",
 	),
 	"frappe.tests.ui_test_helpers.prepare_webform_test": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): deletes all Notes and the 'note' Web Form",
 	),
 	"frappe.tests.ui_test_helpers.publish_progress": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): enqueues a slow task that publishes progress",
 	),
 	"frappe.tests.ui_test_helpers.publish_realtime": (
-		"probed",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): publish_realtime of caller event/message to any room, user or document",
 	),
 	"frappe.tests.ui_test_helpers.setup_default_view": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): sets Event default_view Property Setters",
 	),
 	"frappe.tests.ui_test_helpers.setup_image_doctype": (
-		"admin",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): recreates a custom 'Custom Image' DocType (System Manager)",
 	),
 	"frappe.tests.ui_test_helpers.setup_inbox": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): deletes every User Email row, links the caller to 'Email Linking'",
 	),
 	"frappe.tests.ui_test_helpers.setup_tree_doctype": (
-		"admin",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): recreates a custom 'Custom Tree' DocType (System Manager)",
 	),
 	"frappe.tests.ui_test_helpers.setup_workflow": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): creates a ToDo workflow and test ToDos",
 	),
 	"frappe.tests.ui_test_helpers.update_child_table": (
-		"admin",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): appends a field to a DocType and saves it (System Manager)",
 	),
 	"frappe.tests.ui_test_helpers.update_webform_to_multistep": (
-		"harmless",
+		"test_only",
 		"test-only (whitelist_for_tests throws in a request unless in_test/dev_server): copies the edit-profile Web Form into a multistep one",
 	),
 	"frappe.translate.get_all_languages": ("harmless", "guest: enabled Language codes/names"),
@@ -1790,16 +1778,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	),
 	"frappe.utils.csvutils.send_csv_to_client": ("harmless", "echoes the caller's `args.data` back as CSV"),
 	"frappe.utils.diff.get_version_diff": (
-		"probed",
-		"Version rows by name via get_list (Version perms + side-table hook); returns a field's before/after diff",
+		"referenced",
+		"names a record (Version rows by name via get_list (Version perms + side-table hook)); the gate looks up what it belongs to",
 	),
 	"frappe.utils.diff.version_query": (
 		"gated",
 		"`filters` carries ref_doctype+docname; get_list Version rows of that record",
 	),
 	"frappe.utils.file_manager.add_attachments": (
-		"probed",
-		"`doctype` may be the caller's own record; copies File rows by name (no check) into caller-owned Files",
+		"referenced",
+		"names a record (`doctype` may be the caller's own record); the gate looks up what it belongs to",
 	),
 	"frappe.utils.global_search.search": (
 		"probed",
@@ -1838,8 +1826,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"takes `doctype`; renders that record via get_print and sends it to a CUPS printer",
 	),
 	"frappe.utils.print_format.report_to_pdf": (
-		"probed",
-		"renders caller `html` with wkhtmltopdf (SSRF to internal URLs, GHSA-pj59) and stores it in Access Log",
+		"residual",
+		"renders caller HTML with wkhtmltopdf (SSRF, GHSA-pj59); reads no record itself; fixed only in newer Frappe",
 	),
 	"frappe.utils.scheduler.activate_scheduler": (
 		"admin",
@@ -1883,20 +1871,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"Portal Settings controller: restores the default portal menu",
 	),
 	"frappe.website.doctype.web_form.web_form.accept": (
-		"probed",
-		"guest: `web_form` names the DocType (not the request); data.name loads/updates any record, insert ignore_permissions",
+		"referenced",
+		"names a record (guest: `web_form` names the DocType (not the request)); the gate looks up what it belongs to",
 	),
 	"frappe.website.doctype.web_form.web_form.delete": (
-		"probed",
-		"`web_form_name` names the DocType; db.get_value owner of docname, deletes it if the caller owns it",
+		"referenced",
+		"names a record (`web_form_name` names the DocType; db.get_value owner of docname, deletes it if the caller); the gate looks up what it belongs to",
 	),
 	"frappe.website.doctype.web_form.web_form.delete_multiple": (
-		"probed",
-		"`web_form_name` names the DocType; owner check per docname, deletes owned ones, names the rest in the error",
+		"referenced",
+		"names a record (`web_form_name` names the DocType; owner check per docname, deletes owned ones, names the ); the gate looks up what it belongs to",
 	),
 	"frappe.website.doctype.web_form.web_form.get_form_data": (
-		"probed",
-		"guest: takes `doctype`, but each Link field of `web_form_name` lists its target's records via get_all",
+		"referenced",
+		"names a record (guest: takes `doctype`, but each Link field of `web_form_name` lists its target's records via get_al); the gate looks up what it belongs to",
 	),
 	"frappe.website.doctype.web_form.web_form.get_in_list_view_fields": (
 		"gated",
@@ -1957,8 +1945,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	"frappe.www.login.login_via_key": ("own", "guest: one-time login key from the caller's email link"),
 	"frappe.www.login.login_via_token": ("own", "guest: exchanges the caller's login token for its session"),
 	"frappe.www.login.send_login_link": (
-		"probed",
-		"guest: with login_with_email_link on, 'User ... does not exist' vs mail sent: account enumeration",
+		"account",
+		"about accounts only: guest: with login_with_email_link on, 'User ... does not exist' vs mail sent: account enumeration",
 	),
 	"frappe.www.printview.get_html_and_style": (
 		"probed",
@@ -1969,56 +1957,72 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"`doc` names the DocType (or is a JSON doc); get_doc then read check, renders a raw print format",
 	),
 	"frappe.www.search.get_search_results": (
-		"probed",
-		"guest: global_search.web_search (published __global_search rows) with text previews",
+		"harmless",
+		"guest: published web routes only; service DocTypes have no web view and are never in global search",
 	),
 	"frappe.www.third_party_apps.delete_client": (
 		"own",
 		"deletes the caller's own OAuth Bearer Tokens for a client",
 	),
 	"student_advice.api.breach.outstanding_consultations": (
-		"probed",
+		"app",
 		"names no DocType: in-function guard (non-member -> uniform deny, then only_for Manager); get_list Confidentiality Breach",
 	),
 	"student_advice.api.consent.expiring_consents": (
-		"probed",
+		"app",
 		"names no DocType: _members_only uniform deny, then get_list Consent incl. student and third party names",
 	),
 	"student_advice.api.consent.expiring_consents_count": (
-		"probed",
+		"app",
 		"names no DocType: _members_only uniform deny, then a get_list count of expiring Consents (number card)",
 	),
 	"student_advice.api.meetings.case_meetings": (
-		"probed",
+		"app",
 		"`case` is a record name: non-member or unreadable case -> uniform deny; get_list discussions, meetings, actions",
 	),
 	"student_advice.api.statistics.chart": (
-		"probed",
+		"app",
 		"names no DocType: stats.require_reader (statistics reader roles, else PermissionError), then suppressed chart aggregates",
 	),
 	"student_advice.api.statistics.number_card": (
-		"probed",
+		"app",
 		"names no DocType: stats.require_reader (statistics reader roles, else PermissionError), then one suppressed figure",
 	),
 	"student_advice.api.statistics.period_options": (
-		"probed",
+		"app",
 		"names no DocType: stats.require_reader (statistics reader roles), then academic years/terms/months on offer",
 	),
 	"student_advice.api.workspace.enquiries_today": (
-		"probed",
+		"app",
 		"names no DocType: _members_only uniform deny, then a get_list count of today's Enquiries (number card)",
 	),
 	"student_advice.api.workspace.my_open_cases": (
-		"probed",
+		"app",
 		"names no DocType: _members_only uniform deny, then a get_list count of the caller's open Cases (number card)",
 	),
 	"student_advice.api.workspace.my_overdue_actions": (
-		"probed",
+		"app",
 		"names no DocType: _members_only uniform deny, then a get_list count of the caller's overdue Meeting Actions",
 	),
 	"student_advice.api.workspace.my_waiting_cases": (
-		"probed",
+		"app",
 		"names no DocType: _members_only uniform deny, then a get_list count of the caller's waiting Cases",
+	),
+	"student_advice.confidentiality.health.get_report": (
+		"app",
+		"the confidentiality health check: administrator and manager only, everyone else gets the uniform denial",
+	),
+	"student_advice.confidentiality.overrides.get_count": (
+		"gated",
+		"takes `doctype`; for service DocTypes counts through the row rule (frappe.client.get_count override)",
+	),
+	"student_advice.confidentiality.overrides.search_link": (
+		"gated",
+		"takes `doctype`; for service DocTypes ignore_user_permissions is dropped (override of frappe's search_link)",
+	),
+	"student_advice.confidentiality.overrides.search_widget": (
+		"gated",
+		"takes `doctype`; for service DocTypes ignore_user_permissions is dropped (override of frappe's search_widget)",
 	),
 	"student_advice.student_advice.doctype.breach_consultation.breach_consultation.BreachConsultation.confirm": (
 		"controller",

@@ -13,7 +13,7 @@ requests = pytest.importorskip("requests")
 
 from student_advice.policy.roles import ADMINISTRATOR, MANAGER, OFFICER, STATISTICS_VIEWER  # noqa: E402
 from tests.factories import make_case, make_student, make_user  # noqa: E402
-from tests.over_http.world import BUILDERS  # noqa: E402
+from tests.over_http.world import build_all  # noqa: E402
 
 SITE = os.environ.get("STUDENT_ADVICE_SITE", "student-advice-http.localhost")
 BASE_URL = os.environ.get("STUDENT_ADVICE_URL", "")
@@ -86,23 +86,7 @@ def world(site, users):
 		full_name=f"{canary} Student", email=users["student_with_case"], pronouns=f"{canary}-pronouns"
 	)
 	case = make_case(student.name, summary=f"{canary} summary", paper_file_location=f"{canary} cabinet")
-	entry = frappe.get_doc(
-		{
-			"doctype": "Case Entry",
-			"advice_case": case.name,
-			"entry_type": "Event",
-			"details": f"{canary} entry",
-		}
-	).insert()
-	enquiry = frappe.get_doc(
-		{
-			"doctype": "Enquiry",
-			"channel": "Email",
-			"category": "Welfare",
-			"summary": f"{canary} enquiry",
-			"student": student.name,
-		}
-	).insert()
+	records = build_all({"Advice Student": student.name, "Case": case.name}, canary)
 	case.summary = f"{canary} summary, edited"  # a Version
 	case.save()
 	case.add_comment("Comment", f"{canary} comment")
@@ -125,12 +109,7 @@ def world(site, users):
 		"tag": tag,
 		"file_name": attachment.name,
 		"file_url": attachment.file_url,
-		"records": {
-			"Advice Student": student.name,
-			"Case": case.name,
-			"Case Entry": entry.name,
-			"Enquiry": enquiry.name,
-		},
+		"records": records,
 	}
 
 

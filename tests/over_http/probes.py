@@ -347,6 +347,24 @@ BY_NAME = [_side_table_probe(side) for side in sorted(SIDE_TABLES)] + [
 		control=False,
 	),
 	Probe(
+		"frappe.core.api.file.get_files_by_search_text",
+		lambda dt, n, c: (
+			"POST",
+			_m("frappe.core.api.file.get_files_by_search_text"),
+			{"text": c["canary"] if n == c["existing"] else "Q" + n},
+		),
+		control=False,
+	),
+	Probe(
+		"frappe.core.api.file.get_files_in_folder",
+		lambda dt, n, c: (
+			"POST",
+			_m("frappe.core.api.file.get_files_in_folder"),
+			{"folder": "Home/Attachments" if n == c["existing"] else "Home", "start": 0, "page_length": 500},
+		),
+		control=False,
+	),
+	Probe(
 		"frappe.desk.reportview.get[Version]",
 		lambda dt, n, c: (
 			"POST",
