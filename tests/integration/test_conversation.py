@@ -124,13 +124,54 @@ def test_assigning_to_a_desk_user_outside_the_service_is_refused_and_leaves_noth
 		assert not frappe.db.get_value("Case", case.name, "_assign")
 
 
-def test_an_officers_assignment_notifies_only_the_officer_and_no_email_carries_the_case(
+def ordinary_note(title: str) -> str:
+	"""A public Note (frappe's own DocType, not casework): every desk user may read it."""
+	frappe.set_user("Administrator")
+	return frappe.get_doc({"doctype": "Note", "title": title, "public": 1}).insert().name
+
+
+def emails_naming(names, needles):
+	return [name for name in names if any(n in email_text(name) for n in needles)]
+
+
+def test_an_officers_assignment_is_told_inside_the_desk_and_queues_no_email_about_the_case(
 	canary_case, officer, notification_jobs, outgoing_email
 ):
 	student, case = canary_case
 	colleague = make_user([OFFICER], officer_title="Welfare and Rights Officer")
+	case_needles = (case.name, case.title)
+	student_detail = (
+		student.name,
+		student.full_name,
+		student.email,
+		case.summary,
+		case.paper_file_location,
+		"Canary",
+	)
+
+	# Positive control for the email channel: assigning an ordinary record queues an email
+	# to the colleague that names it, read back by the same helpers as below.
+	note = ordinary_note("note-" + frappe.generate_hash(length=12))
+	note_title = frappe.db.get_value("Note", note, "title")
+	before = snapshot()
+	frappe.set_user(officer)
+	assign_to.add({"assign_to": [colleague], "doctype": "Note", "name": note, "description": "control"})
+	frappe.set_user("Administrator")
+	added = new_rows(before)
+	control = frappe.get_all(
+		"Notification Log",
+		filters={"name": ("in", list(added["Notification Log"]) or [""])},
+		fields=["for_user", "document_type", "type"],
+	)
+	assert [(n.for_user, n.document_type, n.type) for n in control] == [(colleague, "Note", "Assignment")]
+	control_mails = emails_naming(added["Email Queue"], [note_title])
+	assert control_mails, f"the control assignment queued no email naming the note: {added['Email Queue']}"
+	assert all(recipients(name) == {colleague} for name in control_mails)
+
+	# The case: the colleague is told in the desk (an Alert naming the case), and no email is queued.
 	frappe.set_user("Administrator")
 	before = snapshot()
+	notification_jobs.clear()
 	frappe.set_user(officer)
 	assign_to.add(
 		{
@@ -149,25 +190,17 @@ def test_an_officers_assignment_notifies_only_the_officer_and_no_email_carries_t
 		filters={"name": ("in", list(added["Notification Log"]) or [""])},
 		fields=["for_user", "document_type", "document_name", "subject", "email_content", "type"],
 	)
-	assert [(n.for_user, n.document_name, n.type) for n in logs] == [(colleague, case.name, "Assignment")]
-	assert case.title in logs[0].subject  # positive control: the channel carries the record's title
+	assert [(n.for_user, n.document_type, n.document_name, n.type) for n in logs] == [
+		(colleague, "Case", case.name, "Alert")
+	]
+	assert case.title in logs[0].subject  # Frappe's assignment text, naming the (non-identifying) title
 	assert not logs[0].email_content
+	assert not any(secret in logs[0].subject for secret in student_detail)
 	assert not added["DocShare"]
+	assert added["ToDo"], "the assignment itself happened"
 
-	assert added["Email Queue"], "the assignment email should be queued (positive control)"
-	for name in added["Email Queue"]:
-		assert recipients(name) <= {colleague}
-		text = email_text(name)
-		assert case.title in text or case.name in text  # positive control: the email is readable
-		for secret in (
-			student.full_name,
-			student.email,
-			case.summary,
-			case.paper_file_location,
-			case.student,
-			"Canary",
-		):
-			assert secret not in text, f"{secret!r} leaked into an email"
+	assert not added["Email Queue"], [email_text(name) for name in added["Email Queue"]]
+	assert not emails_naming(rows("Email Queue"), case_needles + student_detail)
 
 
 def test_mentioning_someone_outside_the_service_is_refused(
@@ -185,8 +218,24 @@ def test_mentioning_someone_outside_the_service_is_refused(
 		frappe.set_user("Administrator")
 		assert not any(new_rows(before).values())
 
-	# Positive control: mentioning a colleague notifies them, without the comment's text.
+	# Positive control: mentioning a colleague tells them in the desk, without the comment's
+	# text, and queues no email (the email channel is proven live by the Note mention first).
 	colleague = make_user([OFFICER], officer_title="Education Officer")
+	note = ordinary_note("note-" + frappe.generate_hash(length=12))
+	note_title = frappe.db.get_value("Note", note, "title")
+	before = snapshot()
+	frappe.set_user(officer)
+	add_comment("Note", note, mention(colleague) + "<p>control-note</p>", officer, "Officer")
+	frappe.set_user("Administrator")
+	added = new_rows(before)
+	control = frappe.get_all(
+		"Notification Log",
+		filters={"name": ("in", list(added["Notification Log"]) or [""])},
+		fields=["for_user", "type"],
+	)
+	assert [(n.for_user, n.type) for n in control] == [(colleague, "Mention")]
+	assert emails_naming(added["Email Queue"], [note_title]), "the control mention queued no email"
+
 	frappe.set_user("Administrator")
 	before = snapshot()
 	frappe.set_user(officer)
@@ -196,14 +245,11 @@ def test_mentioning_someone_outside_the_service_is_refused(
 	logs = frappe.get_all(
 		"Notification Log",
 		filters={"name": ("in", list(added["Notification Log"]) or [""])},
-		fields=["for_user", "type", "email_content"],
+		fields=["for_user", "type", "document_name", "subject", "email_content"],
 	)
-	assert [(n.for_user, n.type) for n in logs] == [(colleague, "Mention")]
-	assert not logs[0].email_content
-	assert added["Email Queue"], "the mention email should be queued (positive control)"
-	for name in added["Email Queue"]:
-		text = email_text(name)
-		assert case.title in text and "secret-note" not in text and recipients(name) <= {colleague}
+	assert [(n.for_user, n.type, n.document_name) for n in logs] == [(colleague, "Alert", case.name)]
+	assert not logs[0].email_content and "secret-note" not in logs[0].subject
+	assert not added["Email Queue"], [email_text(name) for name in added["Email Queue"]]
 
 
 def test_an_outsider_cannot_follow_a_case(canary_case, officer):

@@ -1,13 +1,16 @@
 """Channels beyond request and response, observed around a scripted officer workflow (leak inventory 3.5).
 
 An officer works a fresh case of their own over HTTP (student and case created, the case edited,
-a comment mentioning a colleague, an assignment, an attachment, a print), the manager exports it,
+a comment mentioning a colleague, an assignment, an attachment, a print) and assigns an ordinary
+record (a public Note, the email channel's positive control) to that colleague, the manager exports it,
 a second case is deleted in-process by Administrator, and the RQ worker runs what was queued.
 Meanwhile every realtime message the site publishes is recorded from Redis. Afterwards:
 
 - realtime: the case reaches the officer's rooms (positive control) and never a room that anyone
   outside the advice roles can join;
-- email and notifications: only officers hear about the case, and no email carries student detail;
+- email and notifications: only officers hear about the case, inside the desk (Alerts): no email is
+  queued that names it (the Email Queue is readable by System Managers), while the ordinary
+  assignment's email is (positive control);
 - database: the canaries sit only in the service's own tables and in side tables whose rows point at
   service records (which the confidentiality layer guards); the deleted case's copies likewise;
 - files: outsiders cannot tell a casework attachment from a missing file, with or without `fid`.
@@ -259,6 +262,11 @@ def workflow(site, users, clients, world, outbox):
 	}
 	wait_for_worker()  # the world fixture's jobs must not be mistaken for ours
 	since = frappe.utils.add_to_date(frappe.utils.now_datetime(), seconds=-5)
+	# An ordinary record every desk user may read (not casework): its assignment is emailed.
+	frappe.set_user("Administrator")
+	note_title = f"NOTECONTROL{run}"
+	note = frappe.get_doc({"doctype": "Note", "title": note_title, "public": 1}).insert().name
+	frappe.db.commit()
 	recorder = RealtimeRecorder()
 	step = {}
 
@@ -329,6 +337,13 @@ def workflow(site, users, clients, world, outbox):
 			officer.post(
 				"/api/method/frappe.desk.form.assign_to.add",
 				{"doctype": "Case", "name": case, "assign_to": _j([users["officer_two"]])},
+			),
+		)
+		call(
+			"assign an ordinary record",
+			officer.post(
+				"/api/method/frappe.desk.form.assign_to.add",
+				{"doctype": "Note", "name": note, "assign_to": _j([users["officer_two"]])},
 			),
 		)
 		call(
@@ -415,6 +430,8 @@ def workflow(site, users, clients, world, outbox):
 		"case": case,
 		"title": frappe.db.get_value("Case", case, "title"),
 		"deleted": doomed,
+		"note": note,
+		"note_title": note_title,
 		"refusal": refusal,
 		"since": str(since),
 		"steps": step,
@@ -429,6 +446,7 @@ def test_the_workflow_really_happened(workflow):
 	assert canary["case"] in steps["export"].text, "the export holds the case"
 	frappe.db.rollback()
 	case = workflow["case"]
+	assert frappe.db.count("ToDo", {"reference_type": "Note", "reference_name": workflow["note"]})
 	assert frappe.db.count("Version", {"ref_doctype": "Case", "docname": case})
 	assert frappe.db.count("Comment", {"reference_name": case, "content": ("like", f"%{canary['case']}%")})
 	assert frappe.db.count("ToDo", {"reference_type": "Case", "reference_name": case, "status": "Open"})
@@ -505,29 +523,66 @@ def test_officer_may_subscribe_to_cases(clients, workflow):
 
 @pytest.fixture(scope="module")
 def notified(workflow, users):
-	"""What the assignment and the mention produced for officer_two, once the worker has run."""
-	case = workflow["case"]
-	logs = wait_for(
+	"""What the assignment and the mention of the case, and the ordinary assignment, produced for
+	officer_two once the worker has run."""
+	case, officer_two = workflow["case"], users["officer_two"]
+
+	def case_logs():
+		found = frappe.get_all(
+			"Notification Log",
+			filters={"for_user": officer_two, "document_type": "Case", "document_name": case},
+			fields=["type", "subject", "email_content"],
+		)
+		return found if len(found) >= 2 else None  # the assignment's and the mention's
+
+	logs = wait_for(case_logs)
+	control_logs = wait_for(
 		lambda: frappe.get_all(
 			"Notification Log",
-			filters={"for_user": users["officer_two"], "document_type": "Case", "document_name": case},
+			filters={"for_user": officer_two, "document_type": "Note", "document_name": workflow["note"]},
 			fields=["type"],
 		)
 	)
-	mails = wait_for(
+	control_mails = wait_for(
 		lambda: [
 			row
 			for row in queued_emails()
-			if case in row.text and users["officer_two"] in {user_of_address(r) for r in row.recipients}
+			if workflow["note_title"] in row.text
+			and officer_two in {user_of_address(r) for r in row.recipients}
 		]
 	)
-	return {"logs": logs, "mails": mails}
+	return {"logs": logs or [], "control_logs": control_logs, "control_mails": control_mails}
 
 
-def test_assignment_notified_officer_two(notified):
-	"""Positive control for the notification and email channels."""
-	assert {"Assignment", "Mention"} <= {log.type for log in notified["logs"]}, notified["logs"]
-	assert notified["mails"], "the assignment produced no email to officer_two"
+def test_officer_two_is_told_about_the_case_inside_the_desk(workflow, notified):
+	"""Positive control for the notification channel: the assignment and the mention each left
+	officer_two an Alert (the type Frappe never emails) about the case, without free text."""
+	logs = notified["logs"]
+	assert len(logs) >= 2 and {log.type for log in logs} == {"Alert"}, logs
+	assert all(workflow["title"] in log.subject for log in logs), logs
+	assert not any(log.email_content for log in logs), logs
+
+
+def test_the_email_channel_works(notified):
+	"""Positive control for the email checks below: the ordinary assignment is emailed to officer_two."""
+	assert [log.type for log in notified["control_logs"]] == ["Assignment"], notified["control_logs"]
+	assert notified["control_mails"], "the assignment of the Note produced no email to officer_two"
+
+
+def test_no_email_names_the_case(workflow, notified):
+	"""An email sits in the Email Queue, which System Managers read: none may name the case,
+	its title or the deleted case, whoever it is addressed to."""
+	needles = [
+		*workflow["canary"].values(),
+		workflow["case"],
+		workflow["title"],
+		workflow["deleted"],
+		workflow["student"],
+	]
+	naming = {
+		row.name: sorted(row.recipients) for row in queued_emails() if any(n in row.text for n in needles)
+	}
+	assert not naming, f"emails naming the casework (name: recipients): {naming}"
 
 
 def test_emails_about_casework_go_only_to_the_service(workflow, notified):
@@ -574,14 +629,17 @@ def _traces(workflow) -> list[str]:
 
 def test_positive_control_side_rows_hold_traces_of_the_workflow(clients, workflow, notified):
 	"""The listing below would find the case where it is: the administrator (also a System Manager)
-	sees the comments, versions, assignments and emails; officer_two their notifications."""
+	sees the comments, versions, assignments; officer_two their notifications. No email names the
+	case, so the Email Queue listing is proven on the ordinary assignment's email."""
 	for persona, expected in (
-		("administrator", {"Comment", "Version", "ToDo", "Email Queue", "Deleted Document"}),
+		("administrator", {"Comment", "Version", "ToDo", "Deleted Document"}),
 		("officer_two", {"Notification Log"}),
 	):
 		seen = _visible_side_rows(clients[persona], workflow["since"])
 		holding = {side for side, text in seen.items() if any(t in text for t in _traces(workflow))}
 		assert expected <= holding, f"{persona} does not find the case in {sorted(expected - holding)}"
+		if persona == "administrator":
+			assert workflow["note_title"] in seen["Email Queue"], "the Email Queue listing shows no email"
 
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
