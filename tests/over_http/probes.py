@@ -360,7 +360,7 @@ BY_NAME = [_side_table_probe(side) for side in sorted(SIDE_TABLES)] + [
 		lambda dt, n, c: (
 			"POST",
 			_m("frappe.core.api.file.get_files_in_folder"),
-			{"folder": "Home/Attachments" if n == c["existing"] else "Home", "start": 0, "page_length": 500},
+			{"folder": "Home/Attachments", "start": 0, "page_length": 500},  # no casework file, ever
 		),
 		control=False,
 	),
