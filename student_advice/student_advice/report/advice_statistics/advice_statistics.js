@@ -18,7 +18,8 @@ frappe.query_reports["Advice Statistics"] = {
 			label: __("Academic year"),
 			fieldtype: "Select",
 			options: [],
-			reqd: 1,
+			// Not reqd: its options arrive in onload, after Frappe's first refresh; the server
+			// reads an empty year as the current academic year.
 			on_change: () => advice_statistics_set_periods(frappe.query_report),
 		},
 		{
