@@ -39,3 +39,13 @@ def rolled_back(site):
 @pytest.fixture
 def user_factory():
 	return make_user
+
+
+@pytest.fixture
+def officer():
+	"""An active officer on the list, signed in."""
+	from student_advice.policy.roles import OFFICER
+
+	user = make_user([OFFICER], officer_title="Student Advisor")
+	frappe.set_user(user)
+	return user

@@ -8,13 +8,6 @@ from student_advice.policy.roles import ADMINISTRATOR, MANAGER, OFFICER
 from tests.factories import make_case, make_student, make_user
 
 
-@pytest.fixture
-def officer():
-	user = make_user([OFFICER], officer_title="Student Advisor")
-	frappe.set_user(user)
-	return user
-
-
 def count(doctype, **filters):
 	return frappe.db.count(doctype, filters)
 

@@ -23,13 +23,6 @@ from tests.integration.consent_builders import (
 
 
 @pytest.fixture
-def officer():
-	user = make_user([OFFICER], officer_title="Student Advisor")
-	frappe.set_user(user)
-	return user
-
-
-@pytest.fixture
 def world(officer):
 	student = make_student(full_name="Canary Consent-Student")
 	tutor = make_third_party(person_name="Dr Canary Tutor")

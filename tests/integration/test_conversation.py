@@ -57,13 +57,6 @@ def outgoing_email():
 
 
 @pytest.fixture
-def officer():
-	user = make_user([OFFICER], officer_title="Student Advisor")
-	frappe.set_user(user)
-	return user
-
-
-@pytest.fixture
 def canary_case(officer):
 	student = make_student(full_name=frappe.generate_hash(length=12) + " Canary")
 	case = make_case(

@@ -24,13 +24,6 @@ MEETING = "Reflective Practice Meeting"
 
 
 @pytest.fixture
-def officer():
-	user = make_user([OFFICER], officer_title="Student Advisor")
-	frappe.set_user(user)
-	return user
-
-
-@pytest.fixture
 def colleague():
 	return make_user([OFFICER], officer_title="Welfare and Rights Officer")
 
