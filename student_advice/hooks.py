@@ -109,6 +109,7 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "student_advice.confidentiality.overrides.get_count",
 	"frappe.desk.search.search_link": "student_advice.confidentiality.overrides.search_link",
 	"frappe.desk.search.search_widget": "student_advice.confidentiality.overrides.search_widget",
+	"frappe.desk.notifications.get_open_count": "student_advice.confidentiality.overrides.get_open_count",
 }
 
 # Request Events

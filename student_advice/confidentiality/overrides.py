@@ -2,14 +2,17 @@
 
 Outsiders never reach these for a service DocType (the request gate answers first); the
 overrides keep an officer with a declared conflict from counting or finding the records of
-that student. Other DocTypes get Frappe's own behaviour unchanged.
+that student, and the dashboard counts on any record (a user's, say) from counting rows that
+point at casework. Other DocTypes get Frappe's own behaviour unchanged.
 """
 
 import frappe
 from frappe.client import get_count as frappe_get_count
+from frappe.desk import notifications as frappe_notifications
 from frappe.desk import search as frappe_search
 
 from student_advice.compat import permitted_count
+from student_advice.confidentiality.permissions import is_member
 from student_advice.policy import registry
 
 
@@ -51,3 +54,24 @@ def search_widget(doctype, txt, query=None, searchfield=None, start=0, page_leng
 		filters=filters, filter_fields=filter_fields, as_dict=as_dict, reference_doctype=reference_doctype,
 		ignore_user_permissions=ignore_user_permissions,
 	)  # fmt: skip
+
+
+@frappe.whitelist()
+def get_open_count(doctype: str, name: str, items=None):
+	"""The form dashboard's counts use frappe.get_all: outsiders would count rows about casework
+	(an officer's prints, assignments, follows). Recount those side tables through the row rule."""
+	result = frappe_notifications.get_open_count(doctype, name, items)
+	if is_member():
+		return result
+	links = frappe.get_meta(doctype).get_dashboard_data()
+	for row in result.get("count", {}).get("external_links_found", []):
+		if row["doctype"] not in registry.SIDE_TABLES:
+			continue
+		fieldname = links.get("non_standard_fieldnames", {}).get(row["doctype"], links.get("fieldname"))
+		filters = {fieldname: name}
+		filters.update(frappe_notifications.get_dynamic_link_filters(row["doctype"], links, fieldname) or {})
+		row["count"] = len(frappe.get_list(row["doctype"], filters=filters, pluck="name", limit=100))
+		if open_filters := frappe_notifications.get_filters_for(row["doctype"]):
+			filters.update(open_filters)
+			row["open_count"] = len(frappe.get_list(row["doctype"], filters=filters, pluck="name", limit=100))
+	return result

@@ -2016,6 +2016,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"gated",
 		"takes `doctype`; for service DocTypes counts through the row rule (frappe.client.get_count override)",
 	),
+	"student_advice.confidentiality.overrides.get_open_count": (
+		"gated",
+		"takes `doctype`; for outsiders recounts side tables through the row rule (override of get_open_count)",
+	),
 	"student_advice.confidentiality.overrides.search_link": (
 		"gated",
 		"takes `doctype`; for service DocTypes ignore_user_permissions is dropped (override of frappe's search_link)",
