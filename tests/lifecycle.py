@@ -21,6 +21,15 @@ APP_ROLES = (
 	"Advice Statistics Viewer",
 )
 MODULE = "Student Advice"
+SERVICE_DOCTYPES = (
+	"Advice Student",
+	"Case",
+	"Case Entry",
+	"Enquiry",
+	"Consent",
+	"Disclosure",
+	"Confidentiality Breach",
+)
 
 
 def _digest(rows) -> str:
@@ -90,6 +99,7 @@ def leftovers() -> list[str]:
 		("Dashboard Chart", {"module": MODULE}),
 		("Custom Field", {"module": MODULE}),
 		("Custom DocPerm", {"role": ("in", APP_ROLES)}),
+		("Workflow", {"document_type": ("in", SERVICE_DOCTYPES)}),
 	):
 		if frappe.get_all(doctype, filters=filters, limit=1):
 			found.append(doctype)

@@ -371,3 +371,27 @@ def test_nobody_deletes_a_declaration(world):
 		with pytest.raises((frappe.ValidationError, frappe.PermissionError)):
 			frappe.delete_doc(DECLARATION, world.declaration.name)
 	assert frappe.db.exists(DECLARATION, world.declaration.name)
+
+
+def test_a_conflicted_officer_cannot_write_into_the_students_records(world):
+	"""Case Entry takes its student from the case after Frappe's create check: the layer checks again."""
+	frappe.set_user(world.officer)
+	before = frappe.db.count("Case Entry", {"advice_case": world.records["Case"]})
+	with pytest.raises(frappe.PermissionError):
+		frappe.get_doc(
+			{
+				"doctype": "Case Entry",
+				"advice_case": world.records["Case"],
+				"entry_type": "Event",
+				"details": "x",
+			}
+		).insert()
+	assert frappe.db.count("Case Entry", {"advice_case": world.records["Case"]}) == before
+	frappe.get_doc(
+		{
+			"doctype": "Case Entry",
+			"advice_case": world.other_case.name,
+			"entry_type": "Event",
+			"details": "ok",
+		}
+	).insert()  # the same officer on another student's case: allowed
