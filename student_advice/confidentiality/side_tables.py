@@ -19,6 +19,12 @@ def referenced(doc) -> tuple[str | None, str | None]:
 
 def has_permission(doc, ptype=None, user=None, debug=False) -> bool | None:
 	doctype, name = referenced(doc)
+	if doctype == "File" and doc.doctype != "File" and name:
+		# A row about a casework attachment (an Access Log of its download, say) is casework too.
+		doctype, name = frappe.db.get_value("File", name, ["attached_to_doctype", "attached_to_name"]) or (
+			None,
+			None,
+		)
 	if not registry.is_service_doctype(doctype):
 		return None
 	return None if may_access_record(doctype, name, user) else False
@@ -31,7 +37,17 @@ def query_conditions(user=None, doctype=None) -> str:
 	if is_member(user):
 		return _conflict_condition(doctype, dt_field, name_field, conflicted_students(user))
 	service = ", ".join(frappe.db.escape(d) for d in sorted(registry.SERVICE_DOCTYPES))
-	return f"(ifnull(`tab{doctype}`.`{dt_field}`, '') not in ({service}))"
+	condition = f"(ifnull(`tab{doctype}`.`{dt_field}`, '') not in ({service}))"
+	if doctype == "File" or not name_field:
+		return condition
+	# Rows about a casework attachment (an Access Log of its download, say) are casework too;
+	# so, for outsiders, are rows about a file that no longer exists (it may have been one).
+	ref_name = f"ifnull(`tab{doctype}`.`{name_field}`, '')"
+	casework_files = f"select `name` from `tabFile` where `attached_to_doctype` in ({service})"
+	return (
+		f"({condition} and not (ifnull(`tab{doctype}`.`{dt_field}`, '') = 'File'"
+		f" and ({ref_name} in ({casework_files}) or {ref_name} not in (select `name` from `tabFile`))))"
+	)
 
 
 def _conflict_condition(doctype: str, dt_field: str, name_field: str, conflicts) -> str:
