@@ -286,8 +286,16 @@ class Family:
 		self.status = [dict() for _ in self.bucket_months]
 		self._covered = [set() for _ in self.bucket_months]
 		self.range_weak = 0
-		self._grids: dict[tuple, list[list[float]]] = {}
+		# Working caches (speed only, no effect on the outcome): the costs of every figure of a
+		# bucket's tables and lines, kept current as figures are withheld; the directions each
+		# figure may move in (fixed by the counts); per time change, the same directions combined
+		# over the buckets it changes (_TimeChange).
+		self._grids: dict[tuple, list[list[int]]] = {}
+		self._lines: dict[tuple, list[int]] = {}
 		self._masks: dict[tuple, list[list[int]]] = {}
+		self._zero_cost = [2 * k * w for w in self._weight]
+		self._moves = [_move_bits(v, k) for v in range(k + 2)]
+		self._time_changes: dict[tuple, _TimeChange] = {}
 		primaries = []
 		for b, counts in enumerate(self.counts):
 			for key, n in counts.items():
@@ -315,71 +323,82 @@ class Family:
 	withheld = False
 	range_weak = 0  # witnesses that exist only in the linear sense (see "The guarantee", 3)
 
-	def _cost(self, b: int, key: tuple) -> float:
+	def _cost(self, b: int, key: tuple) -> int:
 		"""Information lost by withholding one more figure: its size (zeros count as 2k, since a
 		zero is a weak complement), weighted by how much readers rely on the bucket (the year's
 		figures most, then the terms', then the months')."""
 		if key in self.status[b]:
 			return 0
 		n = self.counts[b].get(key, 0)
-		return (n + 1 if n else 2 * self.threshold) * self._weight[b]
+		return (n + 1) * self._weight[b] if n else self._zero_cost[b]
 
-	def _grid(self, b: int, R: int, C: int) -> list[list[float]]:
-		"""Costs of the R x C table of bucket b (R < C), kept current as figures are withheld."""
+	def _grid(self, b: int, R: int, C: int) -> list[list[int]]:
+		"""Costs of the R x C table of bucket b (rows R, columns C; either R < C or R > C), kept
+		current as figures are withheld (_mark_withheld)."""
 		grid = self._grids.get((b, R, C))
 		if grid is None:
-			counts, status, weight = self.counts[b], self.status[b], self._weight[b]
-			zero = 2 * self.threshold * weight
-			grid = []
-			for r in range(len(self.domains[R])):
-				row = []
-				for c in range(len(self.domains[C])):
-					key = (R, r, C, c)
-					n = counts.get(key, 0)
-					row.append(0 if key in status else ((n + 1) * weight if n else zero))
-				grid.append(row)
+			if R > C:
+				grid = [list(column) for column in zip(*self._grid(b, C, R), strict=True)]
+			else:
+				counts, status, weight = self.counts[b], self.status[b], self._weight[b]
+				zero = self._zero_cost[b]
+				grid = []
+				for r in range(len(self.domains[R])):
+					row = []
+					for c in range(len(self.domains[C])):
+						key = (R, r, C, c)
+						n = counts.get(key, 0)
+						row.append(0 if key in status else ((n + 1) * weight if n else zero))
+					grid.append(row)
 			self._grids[(b, R, C)] = grid
 		return grid
 
+	def _line(self, b: int, D: int) -> list[int]:
+		"""Costs of the 1-D figures (D, v) of bucket b, for every value v, kept current."""
+		line = self._lines.get((b, D))
+		if line is None:
+			line = [self._cost(b, (D, v)) for v in range(len(self.domains[D]))]
+			self._lines[(b, D)] = line
+		return line
+
 	def _mask_grid(self, b: int, R: int, C: int) -> list[list[int]]:
-		"""Directions each figure of the R x C table of bucket b may move within its shown range
-		(bit 1: up, bit 2: down); see _allowed."""
+		"""Directions each figure of the R x C table of bucket b (R < C) may move within its shown
+		range (bit 1: up, bit 2: down); see _allowed."""
 		grid = self._masks.get((b, R, C))
 		if grid is None:
-			counts, k = self.counts[b], self.threshold
+			counts, moves, top = self.counts[b], self._moves, self.threshold + 1
 			grid = []
 			for r in range(len(self.domains[R])):
 				row = []
 				for c in range(len(self.domains[C])):
 					v = counts.get((R, r, C, c), 0)
-					row.append(
-						(1 if v <= k - 2 or v >= k else 0) | (2 if 1 <= v <= k - 1 or v >= k + 1 else 0)
-					)
+					row.append(moves[v] if v <= top else 3)
 				grid.append(row)
 			self._masks[(b, R, C)] = grid
 		return grid
 
-	def _pair_masks(self, b: int, R: int, r: int, D: int) -> list[int]:
-		if R < D:
-			return self._mask_grid(b, R, D)[r]
-		return [row[r] for row in self._mask_grid(b, D, R)]
-
-	def _pair_costs(self, b: int, R: int, r: int, D: int) -> list[float]:
-		"""Costs of the figures (R=r, D=v) of bucket b, for every value v of D."""
-		if R < D:
-			return self._grid(b, R, D)[r]
-		return [row[r] for row in self._grid(b, D, R)]
+	def _mask(self, b: int, key: tuple) -> int:
+		v = self.counts[b].get(key, 0)
+		return self._moves[v] if v <= self.threshold + 1 else 3
 
 	def _mark_withheld(self, b: int, key: tuple):
 		self.status[b].setdefault(key, SECONDARY)
 		self._covered[b].add(key)
 		if len(key) == 4:
-			grid = self._grids.get((b, key[0], key[2]))
+			R, r, C, c = key
+			grid = self._grids.get((b, R, C))
 			if grid is not None:
-				grid[key[1]][key[3]] = 0
+				grid[r][c] = 0
+			grid = self._grids.get((b, C, R))
+			if grid is not None:
+				grid[c][r] = 0
+		elif len(key) == 2:
+			line = self._lines.get((b, key[0]))
+			if line is not None:
+				line[key[1]] = 0
 
-	def _time_patterns(self, b: int) -> list[tuple[frozenset, tuple, dict]]:
-		"""Every time change that alters bucket b: (buckets changed, tau, sign per bucket)."""
+	def _time_patterns(self, b: int) -> list[tuple["_TimeChange", tuple[int, ...]]]:
+		"""Every time change that alters bucket b, as (time change, the other buckets it changes)."""
 		if b not in self._patterns:
 			months = self.bucket_months[b]
 			out = {}
@@ -389,18 +408,75 @@ class Family:
 					out.setdefault(self.containing[m] ^ self.containing[m2], ((m, 1), (m2, -1)))
 			patterns = []
 			for changed, tau in out.items():
-				signs = {x: sum(sign for m, sign in tau if m in self.bucket_months[x]) for x in changed}
-				patterns.append((changed, tau, signs))
-			self._patterns[b] = sorted(patterns, key=lambda p: (len(p[0]), sorted(p[0])))
+				tc = self._time_changes.get(tau)
+				if tc is None:
+					signs = {x: sum(sign for m, sign in tau if m in self.bucket_months[x]) for x in changed}
+					tc = self._time_changes[tau] = _TimeChange(changed, tau, signs)
+				patterns.append(tc)
+			patterns.sort(key=lambda tc: (len(tc.changed), tc.buckets))
+			self._patterns[b] = [(tc, tuple(x for x in tc.buckets if x != b)) for tc in patterns]
 		return self._patterns[b]
 
-	def _ranked_times(self, b: int, key: tuple, keep: int | None):
-		scored = []
-		for changed, tau, signs in self._time_patterns(b):
-			cost = sum(self._cost(x, key) for x in changed if x != b)
-			scored.append((cost, len(changed), sorted(changed), changed, tau, signs))
-		scored.sort(key=lambda s: s[:3])
-		return [(s[0], s[3], s[4], s[5]) for s in scored[:keep]]
+	def _ranked_times(self, b: int, key: tuple, keep: int | None) -> list[tuple[int, "_TimeChange"]]:
+		"""The time changes altering bucket b, cheapest first by what they withhold of `key` in the
+		other buckets (ties: fewer buckets, then the lower bucket numbers)."""
+		patterns = self._time_patterns(b)
+		cost = [
+			0 if key in status else ((n + 1) * weight if (n := counts.get(key, 0)) else zero)
+			for status, counts, weight, zero in zip(
+				self.status, self.counts, self._weight, self._zero_cost, strict=True
+			)
+		]
+		scores = [sum(cost[x] for x in others) for _tc, others in patterns]
+		# the patterns are sorted by (size, buckets) already, so a stable sort on the cost alone
+		# gives the order of (cost, size, buckets)
+		order = sorted(range(len(patterns)), key=scores.__getitem__)
+		if keep is not None:
+			order = order[:keep]
+		return [(scores[i], patterns[i][0]) for i in order]
+
+	def _tc_grid(self, tc: "_TimeChange", R: int, C: int) -> list[list[int]]:
+		"""Directions the R x C figures may move, combined over the buckets tc changes."""
+		grid = tc.grids.get((R, C))
+		if grid is None:
+			if R > C:
+				grid = [list(column) for column in zip(*self._tc_grid(tc, C, R), strict=True)]
+			else:
+				for x in tc.buckets:
+					g = self._mask_grid(x, R, C)
+					if tc.signs[x] < 0:
+						g = [[_SWAP[v] for v in row] for row in g]
+					grid = (
+						g
+						if grid is None
+						else [
+							[a & c for a, c in zip(p, q, strict=True)] for p, q in zip(grid, g, strict=True)
+						]
+					)
+			tc.grids[(R, C)] = grid
+		return grid
+
+	def _tc_line(self, tc: "_TimeChange", D: int) -> list[int]:
+		"""Directions the 1-D figures (D, v) may move, combined over the buckets tc changes."""
+		line = tc.lines.get(D)
+		if line is None:
+			line = [3] * len(self.domains[D])
+			for x in tc.buckets:
+				swap = tc.signs[x] < 0
+				for v in range(len(line)):
+					m = self._mask(x, (D, v))
+					line[v] &= _SWAP[m] if swap else m
+			tc.lines[D] = line
+		return line
+
+	def _tc_total(self, tc: "_TimeChange") -> int:
+		if tc.total is None:
+			total = 3
+			for x in tc.buckets:
+				m = self._mask(x, ())
+				total &= _SWAP[m] if tc.signs[x] < 0 else m
+			tc.total = total
+		return tc.total
 
 	# A figure may move by +1 or -1 in the witness only if its displayed range still holds:
 	# below k it shows "<k" (0 to k-1), from k on it shows "[c]" (k or more).
@@ -469,44 +545,60 @@ class Family:
 			return None
 		return eps or 0
 
+	# In the finders below, a witness taken in orientation eps moves each figure (x, key) it
+	# changes by eps * tc.signs[x] * (the attribute change's sign on key): it is range-consistent
+	# when every such move is allowed (_allowed). The combined masks of the time change tc
+	# (_tc_grid, _tc_line, _tc_total) answer that for all its buckets at once: a figure's bit
+	# _bit(eps) says "may move by eps * sign in every bucket", _bit(-eps) "by -eps * sign".
+
 	# 2-D cell: the 2x2 interaction
 	def _witness_cell(self, b, key, thorough, strict):
 		R, r1, C, c1 = key
 		n_rows, n_cols = len(self.domains[R]), len(self.domains[C])
 		width = 10 if thorough else 4
 		candidates = []
-		for base, changed, tau, signs in self._ranked_times(b, key, 8 if thorough else 3):
-			grids = [self._grid(x, R, C) for x in changed]
-			masks = [(self._mask_grid(x, R, C), signs[x]) for x in changed]
-			col = list(map(sum, zip(*(g[r1] for g in grids), strict=True)))
-			row = list(map(sum, zip(*([line[c1] for line in g] for g in grids), strict=True)))
+		lowest = None
+		for base, tc in self._ranked_times(b, key, 8 if thorough else 3):
+			changed, size = tc.changed, len(tc.changed)
+			grids = [self._grid(x, R, C) for x in tc.buckets]
+			across = [self._grid(x, C, R) for x in tc.buckets]
+			col = _add_lists([g[r1] for g in grids])
+			row = _add_lists([g[c1] for g in across])
+			masks = self._tc_grid(tc, R, C) if strict else None
 			for eps in (1, -1) if strict else (0,):
-				if eps and not all(m[r1][c1] & _bit(eps * sign) for m, sign in masks):
-					continue
-				# the cell's row and column partners move against it, the opposite corner with it
-				ok_c, ok_r = [True] * n_cols, [True] * n_rows
 				if eps:
-					for m, sign in masks:
-						against = _bit(-eps * sign)
-						ok_c = [o and bool(v & against) for o, v in zip(ok_c, m[r1], strict=True)]
-						ok_r = [o and bool(line[c1] & against) for o, line in zip(ok_r, m, strict=True)]
-				ok_c[c1] = ok_r[r1] = False
-				c2s = [c for c in range(n_cols) if ok_c[c]]
-				r2s = [r for r in range(n_rows) if ok_r[r]]
-				c2s = heapq.nsmallest(width, c2s, key=col.__getitem__)
-				r2s = heapq.nsmallest(width, r2s, key=row.__getitem__)
+					along, against = _bit(eps), _bit(-eps)
+					if not masks[r1][c1] & along:
+						continue
+					# the cell's row and column partners move against it, the opposite corner with it
+					line = masks[r1]
+					c2s = [c for c in range(n_cols) if c != c1 and line[c] & against]
+					line = self._tc_grid(tc, C, R)[c1]
+					r2s = [r for r in range(n_rows) if r != r1 and line[r] & against]
+				else:
+					c2s = [c for c in range(n_cols) if c != c1]
+					r2s = [r for r in range(n_rows) if r != r1]
+				c2s = sorted(c2s, key=col.__getitem__)[:width]
+				r2s = sorted(r2s, key=row.__getitem__)[:width]
 				for r2 in r2s:
-					corner = list(map(sum, zip(*(g[r2] for g in grids), strict=True)))
+					corner = _add_lists([g[r2] for g in grids])
 					fixed = base + row[r2]
+					corner_mask = masks[r2] if eps else None
 					for c2 in c2s:
-						if eps and not all(m[r2][c2] & _bit(eps * sign) for m, sign in masks):
+						if eps and not corner_mask[c2] & along:
 							continue
-						candidates.append(
-							(fixed + col[c2] + corner[c2], len(changed), r2, c2, changed, tau, eps)
-						)
-			if not thorough and candidates and min(c[0] for c in candidates) == 0:
+						cost = fixed + col[c2] + corner[c2]
+						candidates.append((cost, size, r2, c2, changed, tc.tau, eps))
+						if lowest is None or cost < lowest:
+							lowest = cost
+			if not thorough and lowest == 0:
 				break  # nothing new to withhold: no other time change can do better
-		candidates.sort(key=lambda c: c[:4])
+		if not candidates:
+			return None
+		if self._forbidden:
+			candidates.sort(key=_first4)
+		else:
+			candidates = [min(candidates, key=_first4)]  # the first of the cheapest, as sorted
 		for _cost, _size, r2, c2, changed, tau, eps in candidates:
 			z = self._completion([{R: r, C: c} for r in (r1, r2) for c in (c1, c2)])
 			if z is None:
@@ -523,40 +615,33 @@ class Family:
 		target = _key2(R, r1, *next(iter(fix.items()))) if fix else key
 		others = [d for d in range(len(self.domains)) if d != R]
 		best = None
-		for base, changed, tau, signs in self._ranked_times(b, target, 8 if thorough else 2):
-			line = [sum(self._cost(x, (R, r)) for x in changed) for r in range(len(self.domains[R]))]
+		for base, tc in self._ranked_times(b, target, 8 if thorough else 2):
+			buckets = tc.buckets
+			line = _add_lists([self._line(x, R) for x in buckets])
 			r2s = [r for r in range(len(line)) if r != r1]
-			r2s = heapq.nsmallest(10 if thorough else 2, r2s, key=line.__getitem__)
+			r2s = sorted(r2s, key=line.__getitem__)[: 10 if thorough else 2]
+			moves = self._tc_line(tc, R) if strict else None
 			for r2 in r2s:
-				dim_costs = {}
-				for D in others:
-					costs = [0] * len(self.domains[D])
-					for x in changed:
-						costs = [a + c for a, c in zip(costs, self._pair_costs(x, R, r1, D), strict=True)]
-						costs = [a + c for a, c in zip(costs, self._pair_costs(x, R, r2, D), strict=True)]
-					dim_costs[D] = costs
+				dim_costs = None
 				for eps in (1, -1) if strict else (0,):
-					if eps and not all(
-						self._allowed(x, (R, r1), eps * signs[x])
-						and self._allowed(x, (R, r2), -eps * signs[x])
-						for x in changed
-					):
-						continue
+					if eps:
+						along, against = _bit(eps), _bit(-eps)
+						if not (moves[r1] & along and moves[r2] & against):
+							continue
+					if dim_costs is None:
+						dim_costs = {}
+						for D in others:
+							grids = [self._grid(x, R, D) for x in buckets]
+							dim_costs[D] = _add_lists([g[r1] for g in grids] + [g[r2] for g in grids])
 					per_dim = {}
 					for D in others:
 						costs = dim_costs[D]
 						values = [fix[D]] if D in fix else range(len(costs))
 						if eps:
-							ok = [True] * len(costs)
-							for x in changed:
-								up, down = _bit(eps * signs[x]), _bit(-eps * signs[x])
-								first, second = self._pair_masks(x, R, r1, D), self._pair_masks(x, R, r2, D)
-								ok = [
-									o and bool(m1 & up) and bool(m2 & down)
-									for o, m1, m2 in zip(ok, first, second, strict=True)
-								]
-							values = [v for v in values if ok[v]]
-						per_dim[D] = {v: costs[v] for v in heapq.nsmallest(3, values, key=costs.__getitem__)}
+							grid = self._tc_grid(tc, R, D)
+							first, second = grid[r1], grid[r2]
+							values = [v for v in values if first[v] & along and second[v] & against]
+						per_dim[D] = {v: costs[v] for v in sorted(values, key=costs.__getitem__)[:3]}
 					if any(not options for options in per_dim.values()):
 						continue
 					z = self._choose_z(per_dim, [{R: r1}, {R: r2}])
@@ -564,7 +649,7 @@ class Family:
 						continue
 					cost = base + line[r2] + sum(per_dim[D][z[D]] for D in others)
 					if best is None or cost < best[0]:
-						best = (cost, changed, tau, r2, z, eps)
+						best = (cost, tc.changed, tc.tau, r2, z, eps)
 		if best is None:
 			return None
 		_, changed, tau, r2, z, eps = best
@@ -577,28 +662,38 @@ class Family:
 	# the total of a bucket: one record more (or fewer), somewhere
 	def _witness_total(self, b, key, thorough, strict, fix=None):
 		dims = range(len(self.domains))
+		pairs = self.pairs
 		fix = fix or {}
 		best = None
-		for base, changed, tau, signs in self._ranked_times(b, key, None if thorough else 3):
+		for base, tc in self._ranked_times(b, key, None if thorough else 3):
+			buckets = tc.buckets
+			lines = None
 			for eps in (1, -1) if strict else (0,):
-				if eps and not all(self._allowed(x, (), eps * signs[x]) for x in changed):
-					continue
+				if eps:
+					along = _bit(eps)
+					if not self._tc_total(tc) & along:
+						continue
+				if lines is None:
+					lines = [_add_lists([self._line(x, D) for x in buckets]) for D in dims]
 				per_dim = {}
 				for D in dims:
-					per_dim[D] = {
-						v: sum(self._cost(x, (D, v)) for x in changed)
-						for v in ([fix[D]] if D in fix else range(len(self.domains[D])))
-						if not eps or all(self._allowed(x, (D, v), eps * signs[x]) for x in changed)
-					}
+					costs = lines[D]
+					values = [fix[D]] if D in fix else range(len(costs))
+					if eps:
+						moves = self._tc_line(tc, D)
+						values = [v for v in values if moves[v] & along]
+					per_dim[D] = {v: costs[v] for v in values}
 				if any(not options for options in per_dim.values()):
 					continue
+				masks = [self._tc_grid(tc, a, c) for a, c in pairs] if eps else None
 				for z in self._z_candidates(per_dim, thorough):
-					keys = self._atom_keys(self._atom({}, z))
-					if eps and not all(self._allowed(x, k, eps * signs[x]) for x in changed for k in keys):
+					if eps and not all(m[z[a]][z[c]] & along for m, (a, c) in zip(masks, pairs, strict=True)):
 						continue
-					cost = base + sum(self._cost(x, k) for x in changed for k in keys if k != ())
+					cost = base + sum(per_dim[D][z[D]] for D in dims)
+					cost += sum(self._grid(x, a, c)[z[a]][z[c]] for x in buckets for a, c in pairs)
 					if best is None or cost < best[0]:
-						best = (cost, changed, tau, z, keys, eps)
+						keys = self._atom_keys(self._atom({}, z))
+						best = (cost, tc.changed, tc.tau, z, keys, eps)
 					break
 		if best is None:
 			return None
@@ -749,3 +844,41 @@ def _key2(d1: int, v1: int, d2: int, v2: int) -> tuple[int, int, int, int]:
 def _transpose(t: Table) -> Table:
 	cells = [[t.cells[i][j] for i in range(len(t.row_labels))] for j in range(len(t.column_labels))]
 	return Table(t.column_labels, t.row_labels, cells, t.column_totals, t.row_totals, t.grand_total)
+
+
+def _move_bits(v: int, k: int) -> int:
+	"""The directions a figure of value v may move within its shown range (see Family._allowed)."""
+	return (1 if v <= k - 2 or v >= k else 0) | (2 if 1 <= v <= k - 1 or v >= k + 1 else 0)
+
+
+_SWAP = (0, 2, 1, 3)  # the same directions, seen from a bucket the time change moves the other way
+
+
+def _first4(candidate: tuple) -> tuple:
+	return candidate[:4]
+
+
+def _add_lists(lists: list[list[int]]) -> list[int]:
+	"""Element-wise sum (the list itself when there is one: callers only read it)."""
+	if len(lists) == 1:
+		return lists[0]
+	if len(lists) == 2:
+		return [a + b for a, b in zip(lists[0], lists[1], strict=True)]
+	return list(map(sum, zip(*lists, strict=True)))
+
+
+class _TimeChange:
+	"""A time change of a witness (tau: month -> +1/-1), the buckets it changes with its sign in
+	each, and caches of the movement masks combined over those buckets (the counts are fixed
+	during suppression, so these never go stale)."""
+
+	__slots__ = ("changed", "tau", "signs", "buckets", "grids", "lines", "total")
+
+	def __init__(self, changed: frozenset, tau: tuple, signs: dict):
+		self.changed = changed
+		self.tau = tau
+		self.signs = signs
+		self.buckets = sorted(changed)
+		self.grids: dict[tuple[int, int], list[list[int]]] = {}
+		self.lines: dict[int, list[int]] = {}
+		self.total: int | None = None
