@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import random
+import time
 import uuid
 from datetime import date, datetime
 
@@ -344,6 +345,37 @@ def test_contacts_count_converted_enquiries_once_with_their_channel(population, 
 	channels = {r[5] for r in rows if r[4] != stats.ENQUIRY_ONLY}
 	assert {"Drop-in", "Email", "Phone", "Online"} & channels and stats.NOT_RECORDED in channels
 	assert len(converted_cases) == 12
+
+
+def test_a_transaction_that_changed_the_data_is_never_shown_an_earlier_snapshot():
+	"""The snapshot computed before a change stands in for readers only (policy/freshness.py):
+	whoever made the change, in the same transaction, sees the figures of their own data."""
+	from student_advice.policy import freshness
+
+	assert frappe.db.transaction_writes == 0  # nothing written yet in this test (no fixture writes)
+	stats.year_family(YEAR)  # a snapshot of the data as they are before this test's population
+	settings = stats.statistics_settings()
+	shape = stats._shape_key(YEAR, settings, stats._calendar(YEAR, settings))
+	latest = frappe.cache.get_value(stats.LATEST + shape, expires=True)
+	assert latest, "the snapshot of committed data was not kept"
+	frappe.cache.set_value(stats.CHANGED, time.time())  # as if someone had just committed a change
+	try:
+		population = seed_population()
+		assert frappe.db.transaction_writes > 0
+		frappe.set_user(make_user([OFFICER, MANAGER], officer_title="Advice Service Manager"))
+		family, _calendar = stats.year_family(YEAR)
+		assert family.figure(family.year_bucket, ()).count == population["contacts"]
+		assert latest[0] != stats.data_fingerprint()  # the snapshot is of other data
+		# positive control: without its own writes this reader would have been shown the snapshot
+		assert freshness.may_serve_earlier(
+			read_at=latest[1],
+			changed_at=frappe.cache.get_value(stats.CHANGED, expires=True),
+			now=time.time(),
+			own_writes=0,
+		)
+	finally:
+		frappe.cache.delete_value(stats.CHANGED)
+		frappe.cache.delete_keys(stats.LATEST)
 
 
 def test_viewer_exports_csv_and_excel_with_only_safe_cells(population, viewer):
