@@ -2,8 +2,9 @@
 
 NOT a test. It needs a dedicated site, never a shared one (it commits 230,000 rows):
 
-    /tmp/dev-site.sh student-advice-bench.localhost          # once: a site with the app installed
-    cd ~/frappe-bench/sites
+    cd ~/frappe-bench
+    bench new-site student-advice-bench.localhost --install-app student_advice   # once
+    cd sites
     ../env/bin/python /work/main/benchmarks/statistics_benchmark.py \
         [--site student-advice-bench.localhost] [--reseed] [--repeat 7]
 
@@ -14,12 +15,19 @@ terms in Student Advice Settings and commits; later runs reuse them (--reseed st
 
 For each report view it prints, run as an Advice Statistics Viewer through
 frappe.desk.query_report.run (suppression and rounding included):
-  plain  the median time of the plain SQL GROUP BY giving the same raw counts on the same data
-         (cases and unconverted enquiries, same joins and bucket, grouped by the view's dimensions)
-  cold   the first run after the statistics caches are cleared: it reads the whole year's
-         contacts and suppresses every table of the year jointly (once per year and data change)
-  warm   the median of later runs (the suppressed year is cached under a fingerprint of the data)
-and the ratios cold/plain and warm/plain. Goal: warm within 1.5 times plain.
+  plain    the median time of the plain SQL GROUP BY giving the same raw counts on the same data
+           (cases and unconverted enquiries, same joins and bucket, grouped by the view's dimensions)
+  first    the first run with no statistics computed at all (caches cleared): the reader computes
+           the whole year and suppresses every table of it jointly. This happens once per year
+           until Redis loses its cache; the hourly job and every committed change compute the
+           current and the previous year in the background before anyone asks.
+  warm     the median of later runs (the suppressed year is cached under a fingerprint of the data)
+  changed  the median of runs right after a change was committed through the document hooks,
+           before the background refresh has run: the reader is shown the year as computed just
+           before the change (policy/freshness.py) and never waits for the computation
+  refresh  the time of the background job's work for that year (stats.refresh): what the worker,
+           not a reader, spends after each change
+and the ratios to plain. Goal: what a reader waits for (warm, changed) within 1.5 times plain.
 """
 
 import argparse
@@ -309,7 +317,25 @@ def clear_statistics_caches():
 	from student_advice import stats
 
 	stats._MEMO.clear()
-	frappe.cache.delete_keys("student_advice:statistics:")
+	frappe.cache.delete_keys("student_advice:statistics")
+
+
+def commit_a_change(filters) -> str:
+	"""An enquiry of the view's year, inserted and committed as a desk user would (hooks run)."""
+	first, _last = bucket_bounds(filters)
+	frappe.set_user("Administrator")
+	doc = frappe.get_doc(
+		{
+			"doctype": "Enquiry",
+			"received_on": datetime(first.year, first.month, 2, 10),
+			"channel": "Email",
+			"category": frappe.get_all("Case Category", pluck="name", limit=1)[0],
+			"anonymous": 1,
+			"summary": "statistics benchmark change",
+		}
+	).insert(ignore_permissions=True)
+	frappe.db.commit()
+	return doc.name
 
 
 def main():
@@ -324,6 +350,7 @@ def main():
 		sys.exit("use a dedicated benchmark site, never a test site")
 	frappe.init(site=args.site, sites_path=os.getcwd())
 	frappe.connect()
+	added = []
 	try:
 		frappe.set_user("Administrator")
 		if args.reseed or frappe.db.count("Case") < N_CASES:
@@ -337,29 +364,54 @@ def main():
 		)
 		from frappe.desk.query_report import run
 
-		frappe.set_user(user)
-		header = f"{'view':58} {'plain':>8} {'cold':>8} {'warm':>8} {'cold/plain':>11} {'warm/plain':>11}"
+		from student_advice import stats
+
+		header = (
+			f"{'view':44} {'plain':>8} {'first':>8} {'warm':>8} {'changed':>8} {'refresh':>8}"
+			f" {'first/p':>8} {'warm/p':>7} {'chg/p':>7}"
+		)
 		print(header)
 		print("-" * len(header))
-		ratios = []
+		waits = []
 		for filters in VIEWS:
 			first, last = bucket_bounds(filters)
+			frappe.set_user(user)
+
+			def report(f=filters):
+				return run(REPORT, filters=json.dumps(f))
+
 			plain = timed(lambda f=filters, a=first, b=last: plain_query(f, a, b), args.repeat)
 			clear_statistics_caches()
-			cold = timed(lambda f=filters: run(REPORT, filters=json.dumps(f)), 1)
-			warm = timed(lambda f=filters: run(REPORT, filters=json.dumps(f)), args.repeat)
+			cold = timed(report, 1)
+			warm = timed(report, args.repeat)
+			added.append(commit_a_change(filters))
+			frappe.set_user(user)
+			changed = timed(report, args.repeat)
+			frappe.set_user("Administrator")
+			refreshed = timed(lambda f=filters: stats.refresh(f["academic_year"]), 1)
+			frappe.set_user(user)
+			if not report()["result"]:
+				sys.exit("the report returned nothing")
 			label = " ".join(str(v) for v in filters.values())
 			print(
-				f"{label[:58]:58} {plain * 1000:7.1f}ms {cold * 1000:7.0f}ms {warm * 1000:7.1f}ms "
-				f"{cold / plain:10.1f}x {warm / plain:10.2f}x",
+				f"{label[:44]:44} {plain * 1000:7.1f}ms {cold * 1000:7.0f}ms {warm * 1000:7.1f}ms "
+				f"{changed * 1000:7.1f}ms {refreshed * 1000:7.0f}ms {cold / plain:7.1f}x "
+				f"{warm / plain:6.2f}x {changed / plain:6.2f}x",
 				flush=True,
 			)
-			ratios.append(warm / plain)
+			waits += [warm / plain, changed / plain]
 			if frappe.db.get_value("Report", REPORT, "prepared_report"):
 				sys.exit("Frappe turned the report into a prepared report: the timings above are void")
-		print(f"warm/plain: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x (goal <= 1.5x)")
+		print(
+			f"what a reader waits for (warm, changed) / plain: median {statistics.median(waits):.2f}x, "
+			f"worst {max(waits):.2f}x (goal <= 1.5x)"
+		)
 	finally:
 		frappe.db.rollback()
+		frappe.set_user("Administrator")
+		for name in added:  # leave the seeded data as it was
+			frappe.db.delete("Enquiry", {"name": name})
+		frappe.db.commit()
 		frappe.destroy()
 
 
