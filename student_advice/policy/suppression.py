@@ -200,6 +200,14 @@ class Family:
 			a = (self.dim_index[d1], self.value_index[self.dim_index[d1]][v1])
 			b = (self.dim_index[d2], self.value_index[self.dim_index[d2]][v2])
 			self._forbidden.add(frozenset((a, b)))
+		# the same pairs, looked up by either side (a pair of one dimension with itself can never
+		# match an assignment, which has one value per dimension)
+		self._forbidden_with: dict[tuple[int, int], set[tuple[int, int]]] = {}
+		for pair in self._forbidden:
+			if len(pair) == 2:
+				a, b = pair
+				self._forbidden_with.setdefault(a, set()).add(b)
+				self._forbidden_with.setdefault(b, set()).add(a)
 		self._coupled = sorted({d for pair in self._forbidden for d, _ in pair})
 		self._build_buckets()
 		self.counts = [dict() for _ in self.bucket_months]
@@ -361,21 +369,27 @@ class Family:
 			self._lines[(b, D)] = line
 		return line
 
-	def _mask_grid(self, b: int, R: int, C: int) -> list[list[int]]:
-		"""Directions each figure of the R x C table of bucket b (R < C) may move within its shown
-		range (bit 1: up, bit 2: down); see _allowed."""
-		grid = self._masks.get((b, R, C))
-		if grid is None:
+	def _mask_rows(self, b: int, R: int, C: int) -> list[tuple[int, int, int]]:
+		"""Directions the figures of the R x C table of bucket b (rows R, columns C) may move
+		within their shown range (see _allowed), one row at a time as bit sets over the columns:
+		row[1] holds the columns c whose figure (R=r, C=c) may move up, row[2] those that may
+		move down (row[0] is unused, so that row[_bit(direction)] reads the right set)."""
+		rows = self._masks.get((b, R, C))
+		if rows is None:
 			counts, moves, top = self.counts[b], self._moves, self.threshold + 1
-			grid = []
+			rows = []
 			for r in range(len(self.domains[R])):
-				row = []
+				up = down = 0
 				for c in range(len(self.domains[C])):
-					v = counts.get((R, r, C, c), 0)
-					row.append(moves[v] if v <= top else 3)
-				grid.append(row)
-			self._masks[(b, R, C)] = grid
-		return grid
+					v = counts.get(_key2(R, r, C, c), 0)
+					m = moves[v] if v <= top else 3
+					if m & 1:
+						up |= 1 << c
+					if m & 2:
+						down |= 1 << c
+				rows.append((0, up, down))
+			self._masks[(b, R, C)] = rows
+		return rows
 
 	def _mask(self, b: int, key: tuple) -> int:
 		v = self.counts[b].get(key, 0)
@@ -427,7 +441,7 @@ class Family:
 				self.status, self.counts, self._weight, self._zero_cost, strict=True
 			)
 		]
-		scores = [sum(cost[x] for x in others) for _tc, others in patterns]
+		scores = [sum(map(cost.__getitem__, others)) for _tc, others in patterns]
 		# the patterns are sorted by (size, buckets) already, so a stable sort on the cost alone
 		# gives the order of (cost, size, buckets)
 		order = sorted(range(len(patterns)), key=scores.__getitem__)
@@ -435,26 +449,21 @@ class Family:
 			order = order[:keep]
 		return [(scores[i], patterns[i][0]) for i in order]
 
-	def _tc_grid(self, tc: "_TimeChange", R: int, C: int) -> list[list[int]]:
-		"""Directions the R x C figures may move, combined over the buckets tc changes."""
-		grid = tc.grids.get((R, C))
-		if grid is None:
-			if R > C:
-				grid = [list(column) for column in zip(*self._tc_grid(tc, C, R), strict=True)]
-			else:
-				for x in tc.buckets:
-					g = self._mask_grid(x, R, C)
-					if tc.signs[x] < 0:
-						g = [[_SWAP[v] for v in row] for row in g]
-					grid = (
-						g
-						if grid is None
-						else [
-							[a & c for a, c in zip(p, q, strict=True)] for p, q in zip(grid, g, strict=True)
-						]
-					)
-			tc.grids[(R, C)] = grid
-		return grid
+	def _tc_row(self, tc: "_TimeChange", R: int, C: int, r: int) -> tuple[int, int, int]:
+		"""Directions the figures (R=r, C=c) may move, combined over the buckets tc changes: as
+		in _mask_rows, but row[_bit(eps)] holds the columns c whose figure may move by
+		eps * sign in every bucket."""
+		row = tc.rows.get((R, C, r))
+		if row is None:
+			along = against = -1
+			for x in tc.buckets:
+				_, up, down = self._mask_rows(x, R, C)[r]
+				if tc.signs[x] < 0:
+					up, down = down, up
+				along &= up
+				against &= down
+			row = tc.rows[(R, C, r)] = (0, along, against)
+		return row
 
 	def _tc_line(self, tc: "_TimeChange", D: int) -> list[int]:
 		"""Directions the 1-D figures (D, v) may move, combined over the buckets tc changes."""
@@ -548,7 +557,7 @@ class Family:
 	# In the finders below, a witness taken in orientation eps moves each figure (x, key) it
 	# changes by eps * tc.signs[x] * (the attribute change's sign on key): it is range-consistent
 	# when every such move is allowed (_allowed). The combined masks of the time change tc
-	# (_tc_grid, _tc_line, _tc_total) answer that for all its buckets at once: a figure's bit
+	# (_tc_row, _tc_line, _tc_total) answer that for all its buckets at once: a figure's bit
 	# _bit(eps) says "may move by eps * sign in every bucket", _bit(-eps) "by -eps * sign".
 
 	# 2-D cell: the 2x2 interaction
@@ -556,57 +565,69 @@ class Family:
 		R, r1, C, c1 = key
 		n_rows, n_cols = len(self.domains[R]), len(self.domains[C])
 		width = 10 if thorough else 4
-		candidates = []
+		# The witness is the candidate (time change, eps, r2, c2) cheapest by (cost, size of the
+		# time change, r2, c2), the first found among equals, among those whose four atoms can be
+		# completed into possible records. Costs are never negative and c2s, r2s are sorted by the
+		# cost they add, so the search stops along a row (or down the rows) as soon as the cost
+		# already exceeds the best one: what it skips could never be chosen. `lowest` (the lowest
+		# cost seen, completion or not) only decides whether the narrow search may stop early.
+		best = None
 		lowest = None
+		completions = {}
 		for base, tc in self._ranked_times(b, key, 8 if thorough else 3):
-			changed, size = tc.changed, len(tc.changed)
+			changed, size, tau = tc.changed, len(tc.changed), tc.tau
 			grids = [self._grid(x, R, C) for x in tc.buckets]
-			across = [self._grid(x, C, R) for x in tc.buckets]
 			col = _add_lists([g[r1] for g in grids])
-			row = _add_lists([g[c1] for g in across])
-			masks = self._tc_grid(tc, R, C) if strict else None
+			row = _add_lists([self._grid(x, C, R)[c1] for x in tc.buckets])
 			for eps in (1, -1) if strict else (0,):
 				if eps:
 					along, against = _bit(eps), _bit(-eps)
-					if not masks[r1][c1] & along:
+					masks = self._tc_row(tc, R, C, r1)
+					if not masks[along] >> c1 & 1:
 						continue
 					# the cell's row and column partners move against it, the opposite corner with it
-					line = masks[r1]
-					c2s = [c for c in range(n_cols) if c != c1 and line[c] & against]
-					line = self._tc_grid(tc, C, R)[c1]
-					r2s = [r for r in range(n_rows) if r != r1 and line[r] & against]
+					ok = masks[against]
+					c2s = [c for c in range(n_cols) if c != c1 and ok >> c & 1]
+					ok = self._tc_row(tc, C, R, c1)[against]
+					r2s = [r for r in range(n_rows) if r != r1 and ok >> r & 1]
 				else:
 					c2s = [c for c in range(n_cols) if c != c1]
 					r2s = [r for r in range(n_rows) if r != r1]
+				if not c2s:
+					continue
 				c2s = sorted(c2s, key=col.__getitem__)[:width]
 				r2s = sorted(r2s, key=row.__getitem__)[:width]
 				for r2 in r2s:
-					corner = _add_lists([g[r2] for g in grids])
 					fixed = base + row[r2]
-					corner_mask = masks[r2] if eps else None
+					if best is not None and fixed + col[c2s[0]] > best[0]:
+						break
+					corners = [g[r2] for g in grids]
+					ok = self._tc_row(tc, R, C, r2)[along] if eps else -1
 					for c2 in c2s:
-						if eps and not corner_mask[c2] & along:
+						cost = fixed + col[c2]
+						if best is not None and cost > best[0]:
+							break
+						if not ok >> c2 & 1:
 							continue
-						cost = fixed + col[c2] + corner[c2]
-						candidates.append((cost, size, r2, c2, changed, tc.tau, eps))
+						for corner in corners:
+							cost += corner[c2]
 						if lowest is None or cost < lowest:
 							lowest = cost
+						if best is None or cost < best[0] or (cost == best[0] and (size, r2, c2) < best[1:4]):
+							z = completions.get((r2, c2), completions)
+							if z is completions:
+								partials = [{R: r, C: c} for r in (r1, r2) for c in (c1, c2)]
+								z = completions[(r2, c2)] = self._completion(partials)
+							if z is not None:
+								best = (cost, size, r2, c2, changed, tau, eps, z)
 			if not thorough and lowest == 0:
 				break  # nothing new to withhold: no other time change can do better
-		if not candidates:
+		if best is None:
 			return None
-		if self._forbidden:
-			candidates.sort(key=_first4)
-		else:
-			candidates = [min(candidates, key=_first4)]  # the first of the cheapest, as sorted
-		for _cost, _size, r2, c2, changed, tau, eps in candidates:
-			z = self._completion([{R: r, C: c} for r in (r1, r2) for c in (c1, c2)])
-			if z is None:
-				continue
-			pattern = [((R, r1, C, c1), 1), ((R, r1, C, c2), -1), ((R, r2, C, c1), -1), ((R, r2, C, c2), 1)]
-			atoms = [(self._atom({R: k4[1], C: k4[3]}, z), sign) for k4, sign in pattern]
-			return changed, [k4 for k4, _sign in pattern], tau, atoms, eps
-		return None
+		_cost, _size, r2, c2, changed, tau, eps, z = best
+		pattern = [((R, r1, C, c1), 1), ((R, r1, C, c2), -1), ((R, r2, C, c1), -1), ((R, r2, C, c2), 1)]
+		atoms = [(self._atom({R: k4[1], C: k4[3]}, z), sign) for k4, sign in pattern]
+		return changed, [k4 for k4, _sign in pattern], tau, atoms, eps
 
 	# 1-D figure (a row or column total): one record of value r1 would have value r2 instead
 	def _witness_line(self, b, key, thorough, strict, fix=None):
@@ -615,18 +636,44 @@ class Family:
 		target = _key2(R, r1, *next(iter(fix.items()))) if fix else key
 		others = [d for d in range(len(self.domains)) if d != R]
 		best = None
+		# the cheapest candidate wins, the first found among equals; costs are never negative and
+		# time changes come cheapest first, r2s too, so the search stops once the cost so far
+		# exceeds the best: nothing it skips could be chosen
 		for base, tc in self._ranked_times(b, target, 8 if thorough else 2):
+			if best is not None and base > best[0]:
+				break
 			buckets = tc.buckets
 			line = _add_lists([self._line(x, R) for x in buckets])
 			r2s = [r for r in range(len(line)) if r != r1]
 			r2s = sorted(r2s, key=line.__getitem__)[: 10 if thorough else 2]
 			moves = self._tc_line(tc, R) if strict else None
+			# per orientation, the values of each other dimension D whose figure (R=r1, D=v) may
+			# move with the record (a fixed dimension keeps its one value): bit sets, as in _tc_row
+			firsts = {}
+			if strict:
+				for eps in (1, -1):
+					along = _bit(eps)
+					firsts[eps] = {
+						D: self._tc_row(tc, R, D, r1)[along] & (1 << fix[D] if D in fix else -1)
+						for D in others
+					}
 			for r2 in r2s:
+				if best is not None and base + line[r2] > best[0]:
+					break
 				dim_costs = None
 				for eps in (1, -1) if strict else (0,):
 					if eps:
 						along, against = _bit(eps), _bit(-eps)
 						if not (moves[r1] & along and moves[r2] & against):
+							continue
+						# and whose figure (R=r2, D=v) may move against it: none for some D, no witness
+						oks = {}
+						for D, first in firsts[eps].items():
+							ok = first & self._tc_row(tc, R, D, r2)[against]
+							if not ok:
+								break
+							oks[D] = ok
+						if len(oks) < len(others):
 							continue
 					if dim_costs is None:
 						dim_costs = {}
@@ -638,9 +685,8 @@ class Family:
 						costs = dim_costs[D]
 						values = [fix[D]] if D in fix else range(len(costs))
 						if eps:
-							grid = self._tc_grid(tc, R, D)
-							first, second = grid[r1], grid[r2]
-							values = [v for v in values if first[v] & along and second[v] & against]
+							ok = oks[D]
+							values = [v for v in values if ok >> v & 1]
 						per_dim[D] = {v: costs[v] for v in sorted(values, key=costs.__getitem__)[:3]}
 					if any(not options for options in per_dim.values()):
 						continue
@@ -665,7 +711,10 @@ class Family:
 		pairs = self.pairs
 		fix = fix or {}
 		best = None
+		# as in _witness_line, what costs more than the best so far is skipped
 		for base, tc in self._ranked_times(b, key, None if thorough else 3):
+			if best is not None and base > best[0]:
+				break
 			buckets = tc.buckets
 			lines = None
 			for eps in (1, -1) if strict else (0,):
@@ -685,47 +734,80 @@ class Family:
 					per_dim[D] = {v: costs[v] for v in values}
 				if any(not options for options in per_dim.values()):
 					continue
-				masks = [self._tc_grid(tc, a, c) for a, c in pairs] if eps else None
-				for z in self._z_candidates(per_dim, thorough):
-					if eps and not all(m[z[a]][z[c]] & along for m, (a, c) in zip(masks, pairs, strict=True)):
-						continue
-					cost = base + sum(per_dim[D][z[D]] for D in dims)
-					cost += sum(self._grid(x, a, c)[z[a]][z[c]] for x in buckets for a, c in pairs)
-					if best is None or cost < best[0]:
-						keys = self._atom_keys(self._atom({}, z))
-						best = (cost, tc.changed, tc.tau, z, keys, eps)
-					break
+				if (
+					best is not None
+					and base + sum(min(options.values()) for options in per_dim.values()) > best[0]
+				):
+					continue
+				z = self._first_z(per_dim, thorough, tc, along if eps else 0)
+				if z is None:
+					continue
+				cost = base + sum(per_dim[D][z[D]] for D in dims)
+				cost += sum(self._grid(x, a, c)[z[a]][z[c]] for x in buckets for a, c in pairs)
+				if best is None or cost < best[0]:
+					keys = self._atom_keys(self._atom({}, z))
+					best = (cost, tc.changed, tc.tau, z, keys, eps)
 		if best is None:
 			return None
 		_, changed, tau, z, keys, eps = best
 		return changed, keys, tau, [(self._atom({}, z), 1)], eps
 
-	def _z_candidates(self, per_dim, thorough):
-		"""Possible atoms, cheapest first by their 1-D costs (a few, or all when thorough)."""
+	def _first_z(self, per_dim, thorough, tc, along):
+		"""The first possible atom whose 2-D figures may all move in direction `along` under the
+		time change tc (any possible atom when `along` is 0), or None; per_dim covers every
+		dimension. The candidates, in order: the cheapest value of each dimension (_choose_z),
+		then the product of the 2 (3 when thorough) cheapest values of each, in lexicographic
+		order. The product is walked depth-first, so that an impossible or immovable pair of
+		values rules out at once every atom containing it: the same atom as trying them in turn."""
+		pairs = self.pairs
+
+		def fits(z):
+			return not along or all(self._tc_row(tc, a, c, z[a])[along] >> z[c] & 1 for a, c in pairs)
+
 		first = self._choose_z(per_dim, [{}])
-		if first is not None:
-			yield first
+		if first is not None and fits(first):
+			return first
 		width = 3 if thorough else 2
-		ranked = [sorted(per_dim[D], key=lambda v: (per_dim[D][v], v))[:width] for D in sorted(per_dim)]
-		for combo in product(*ranked):
-			z = dict(zip(sorted(per_dim), combo, strict=True))
-			if not self._atom_forbidden(z):
-				yield z
+		dims = sorted(per_dim)
+		ranked = [sorted(per_dim[D], key=lambda v: (per_dim[D][v], v))[:width] for D in dims]
+		partners = self._forbidden_with
+		z = {}
+
+		def extend(i):
+			if i == len(dims):
+				return True
+			D = dims[i]
+			for v in ranked[i]:
+				others = partners.get((D, v))
+				if others and any((d, z[d]) in others for d in dims[:i]):
+					continue
+				if along and not all(self._tc_row(tc, a, D, z[a])[along] >> v & 1 for a in dims[:i]):
+					continue
+				z[D] = v
+				if extend(i + 1):
+					return True
+				del z[D]
+			return False
+
+		return z if extend(0) else None
 
 	# ---------------------------------------------------------------- atoms and structural zeros
 	def _atom_forbidden(self, assignment: dict) -> bool:
+		"""Whether two of the (dimension, value) items of the assignment are a forbidden pair."""
 		if not self._forbidden:
 			return False
-		items = list(assignment.items())
-		for i in range(len(items)):
-			for j in range(i + 1, len(items)):
-				if frozenset((items[i], items[j])) in self._forbidden:
-					return True
+		partners = self._forbidden_with
+		for item in assignment.items():
+			others = partners.get(item)
+			if others is not None and any(other in others for other in assignment.items()):
+				return True
 		return False
 
 	def _completion(self, partials: list[dict]) -> dict | None:
 		"""Values for the remaining dimensions making every partial atom possible, or None."""
 		fixed = set(partials[0])
+		if not self._forbidden:
+			return {d: 0 for d in range(len(self.domains)) if d not in fixed}
 		for p in partials:
 			if self._atom_forbidden(p):
 				return None
@@ -755,7 +837,7 @@ class Family:
 		return best[1] if best else None
 
 	def _atom(self, fixed: dict, z: dict) -> tuple[int, ...]:
-		return tuple(fixed[d] if d in fixed else z[d] for d in range(len(self.domains)))
+		return tuple(map({**z, **fixed}.__getitem__, range(len(self.domains))))
 
 	def _atom_keys(self, atom: tuple[int, ...]) -> list[tuple]:
 		keys = [()] + [(d, atom[d]) for d in range(len(atom))]
@@ -854,10 +936,6 @@ def _move_bits(v: int, k: int) -> int:
 _SWAP = (0, 2, 1, 3)  # the same directions, seen from a bucket the time change moves the other way
 
 
-def _first4(candidate: tuple) -> tuple:
-	return candidate[:4]
-
-
 def _add_lists(lists: list[list[int]]) -> list[int]:
 	"""Element-wise sum (the list itself when there is one: callers only read it)."""
 	if len(lists) == 1:
@@ -872,13 +950,13 @@ class _TimeChange:
 	each, and caches of the movement masks combined over those buckets (the counts are fixed
 	during suppression, so these never go stale)."""
 
-	__slots__ = ("changed", "tau", "signs", "buckets", "grids", "lines", "total")
+	__slots__ = ("changed", "tau", "signs", "buckets", "rows", "lines", "total")
 
 	def __init__(self, changed: frozenset, tau: tuple, signs: dict):
 		self.changed = changed
 		self.tau = tau
 		self.signs = signs
 		self.buckets = sorted(changed)
-		self.grids: dict[tuple[int, int], list[list[int]]] = {}
+		self.rows: dict[tuple[int, int, int], list[int]] = {}
 		self.lines: dict[int, list[int]] = {}
 		self.total: int | None = None
