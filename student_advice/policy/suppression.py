@@ -87,10 +87,11 @@ table with this week's reveals what changed (rounding blurs it); the suppression
 recomputed whenever the data change, never frozen.
 """
 
-import heapq
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import product
+from operator import itemgetter
 
 MIN_THRESHOLD = 3
 DEFAULT_THRESHOLD = 5
@@ -258,11 +259,18 @@ class Family:
 			c[key] = c.get(key, 0) + count
 
 	def add_index_rows(self, rows: Iterable[tuple[int, tuple[int, ...], int]]):
-		"""Fast path: (month, value-index tuple, count) rows, already validated by the caller."""
+		"""Fast path: (month, value-index tuple, count) rows, already validated by the caller.
+
+		Rows of one contact (the most common) are counted per month and per figure key with
+		Counter, in C; other rows one by one. Same counts as add()."""
 		pairs = self.pairs
 		dims = range(len(self.domains))
 		month_counts = self._month_counts
+		singles: list[list[tuple[int, ...]]] = [[] for _ in month_counts]
 		for month, idx, count in rows:
+			if count == 1:
+				singles[month].append(idx)
+				continue
 			c = month_counts[month]
 			c[()] = c.get((), 0) + count
 			for d in dims:
@@ -271,6 +279,19 @@ class Family:
 			for a, b in pairs:
 				key = (a, idx[a], b, idx[b])
 				c[key] = c.get(key, 0) + count
+		for month, atoms in enumerate(singles):
+			if not atoms:
+				continue
+			c = month_counts[month]
+			c[()] = c.get((), 0) + len(atoms)
+			for d in dims:
+				for v, n in Counter(map(itemgetter(d), atoms)).items():
+					key = (d, v)
+					c[key] = c.get(key, 0) + n
+			for a, b in pairs:
+				for (va, vb), n in Counter(map(itemgetter(a, b), atoms)).items():
+					key = (a, va, b, vb)
+					c[key] = c.get(key, 0) + n
 
 	def _aggregate(self):
 		for b, months in enumerate(self.bucket_months):
@@ -304,6 +325,7 @@ class Family:
 		self._zero_cost = [2 * k * w for w in self._weight]
 		self._moves = [_move_bits(v, k) for v in range(k + 2)]
 		self._time_changes: dict[tuple, _TimeChange] = {}
+		self._bit_indices: dict[int, list[int]] = {}
 		primaries = []
 		for b, counts in enumerate(self.counts):
 			for key, n in counts.items():
@@ -449,6 +471,13 @@ class Family:
 			order = order[:keep]
 		return [(scores[i], patterns[i][0]) for i in order]
 
+	def _indices(self, bits: int) -> list[int]:
+		"""The positions of the set bits, in increasing order (memoised: rows repeat a lot)."""
+		out = self._bit_indices.get(bits)
+		if out is None:
+			out = self._bit_indices[bits] = [i for i in range(bits.bit_length()) if bits >> i & 1]
+		return out
+
 	def _tc_row(self, tc: "_TimeChange", R: int, C: int, r: int) -> tuple[int, int, int]:
 		"""Directions the figures (R=r, C=c) may move, combined over the buckets tc changes: as
 		in _mask_rows, but row[_bit(eps)] holds the columns c whose figure may move by
@@ -573,7 +602,11 @@ class Family:
 		# cost seen, completion or not) only decides whether the narrow search may stop early.
 		best = None
 		lowest = None
+		# the completion of the four atoms depends on (r2, c2) only; without impossible
+		# combinations it is always the same (see _completion)
 		completions = {}
+		anywhere = None if self._forbidden else self._completion([{R: r1, C: c1}])
+		indices = self._indices
 		for base, tc in self._ranked_times(b, key, 8 if thorough else 3):
 			changed, size, tau = tc.changed, len(tc.changed), tc.tau
 			grids = [self._grid(x, R, C) for x in tc.buckets]
@@ -582,17 +615,16 @@ class Family:
 			for eps in (1, -1) if strict else (0,):
 				if eps:
 					along, against = _bit(eps), _bit(-eps)
-					masks = self._tc_row(tc, R, C, r1)
+					masks = tc.rows.get((R, C, r1)) or self._tc_row(tc, R, C, r1)
 					if not masks[along] >> c1 & 1:
 						continue
 					# the cell's row and column partners move against it, the opposite corner with it
-					ok = masks[against]
-					c2s = [c for c in range(n_cols) if c != c1 and ok >> c & 1]
-					ok = self._tc_row(tc, C, R, c1)[against]
-					r2s = [r for r in range(n_rows) if r != r1 and ok >> r & 1]
+					c2s = indices(masks[against] & ~(1 << c1))
+					ok = (tc.rows.get((C, R, c1)) or self._tc_row(tc, C, R, c1))[against]
+					r2s = indices(ok & ~(1 << r1))
 				else:
-					c2s = [c for c in range(n_cols) if c != c1]
-					r2s = [r for r in range(n_rows) if r != r1]
+					c2s = indices(((1 << n_cols) - 1) & ~(1 << c1))
+					r2s = indices(((1 << n_rows) - 1) & ~(1 << r1))
 				if not c2s:
 					continue
 				c2s = sorted(c2s, key=col.__getitem__)[:width]
@@ -602,7 +634,7 @@ class Family:
 					if best is not None and fixed + col[c2s[0]] > best[0]:
 						break
 					corners = [g[r2] for g in grids]
-					ok = self._tc_row(tc, R, C, r2)[along] if eps else -1
+					ok = (tc.rows.get((R, C, r2)) or self._tc_row(tc, R, C, r2))[along] if eps else -1
 					for c2 in c2s:
 						cost = fixed + col[c2]
 						if best is not None and cost > best[0]:
@@ -614,7 +646,7 @@ class Family:
 						if lowest is None or cost < lowest:
 							lowest = cost
 						if best is None or cost < best[0] or (cost == best[0] and (size, r2, c2) < best[1:4]):
-							z = completions.get((r2, c2), completions)
+							z = anywhere or completions.get((r2, c2), completions)
 							if z is completions:
 								partials = [{R: r, C: c} for r in (r1, r2) for c in (c1, c2)]
 								z = completions[(r2, c2)] = self._completion(partials)
