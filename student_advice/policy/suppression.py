@@ -210,6 +210,7 @@ class Family:
 				self._forbidden_with.setdefault(a, set()).add(b)
 				self._forbidden_with.setdefault(b, set()).add(a)
 		self._coupled = sorted({d for pair in self._forbidden for d, _ in pair})
+		self._completions: dict[tuple, dict | None] = {}
 		self._build_buckets()
 		self.counts = [dict() for _ in self.bucket_months]
 		self._month_counts = [dict() for _ in range(self.months)]
@@ -836,10 +837,23 @@ class Family:
 		return False
 
 	def _completion(self, partials: list[dict]) -> dict | None:
-		"""Values for the remaining dimensions making every partial atom possible, or None."""
+		"""Values for the remaining dimensions making every partial atom possible, or None (the
+		dict returned may be shared: read it, never change it)."""
 		fixed = set(partials[0])
 		if not self._forbidden:
 			return {d: 0 for d in range(len(self.domains)) if d not in fixed}
+		# only the values of dimensions in a forbidden pair matter: memoise on those
+		coupled = self._coupled
+		memo_key = (
+			tuple(sorted(fixed)),
+			tuple(tuple((d, p[d]) for d in coupled if d in p) for p in partials),
+		)
+		if memo_key not in self._completions:
+			self._completions[memo_key] = self._complete(partials, fixed)
+		return self._completions[memo_key]
+
+	def _complete(self, partials: list[dict], fixed: set) -> dict | None:
+		"""_completion, computed: the first combination of the free coupled dimensions that works."""
 		for p in partials:
 			if self._atom_forbidden(p):
 				return None
