@@ -342,7 +342,18 @@ class Family:
 				self._withhold_everything()
 				break
 		self._done = True
+		self._release_working_caches()
 		return self
+
+	_WORKING_CACHES = (
+		"_grids", "_lines", "_masks", "_time_changes", "_bit_indices", "_patterns", "_covered", "_completions",
+	)  # fmt: skip
+
+	def _release_working_caches(self):
+		"""A suppressed family is kept in memory and Redis by every reader: it keeps its figures,
+		statuses and witnesses, not the search's working state (several times their size)."""
+		for name in self._WORKING_CACHES:
+			self.__dict__.pop(name, None)
 
 	def _withhold_everything(self):
 		"""No witness could be built (a degenerate year): publish nothing at all for it."""
