@@ -365,13 +365,18 @@ def _changed():
 
 def enqueue_refresh(label: str | None = None):
 	"""Queue `refresh` for one year (None: the current and the previous one), once."""
-	frappe.enqueue(
-		"student_advice.stats.refresh",
-		queue="long",
-		job_id=f"student_advice_statistics_refresh:{frappe.local.site}:{label or 'current'}",
-		deduplicate=True,
-		label=label,
-	)
+	try:
+		frappe.enqueue(
+			"student_advice.stats.refresh",
+			queue="long",
+			job_id=f"student_advice_statistics_refresh:{frappe.local.site}:{label or 'current'}",
+			deduplicate=True,
+			label=label,
+		)
+	except Exception:
+		# The queue is unreachable: a saved case must not look failed, nor a report break, for
+		# want of a refresh; readers compute the figures themselves once the snapshot is too old.
+		frappe.logger("student_advice").warning("statistics refresh not queued", exc_info=True)
 
 
 def refresh(label: str | None = None):
