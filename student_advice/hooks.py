@@ -89,6 +89,13 @@ doc_events = {
 	},
 }
 
+# Caches
+# ------
+# The suppressed statistics are keyed by everything they depend on (data fingerprint, settings,
+# code): a site-wide frappe.clear_cache(), which Frappe runs whenever a user is added, must not
+# make the next reader compute the year again.
+persistent_cache_keys = ["student_advice:statistics*"]
+
 # Scheduled Tasks
 # ---------------
 scheduler_events = {

@@ -30,6 +30,7 @@ import hashlib
 import time
 from collections import OrderedDict
 from datetime import date, timedelta
+from pathlib import Path
 
 import frappe
 from frappe import _
@@ -37,7 +38,7 @@ from frappe.utils import cint, getdate
 
 from student_advice import messages
 from student_advice.confidentiality.permissions import is_member
-from student_advice.policy import freshness, periods
+from student_advice.policy import freshness, periods, suppression
 from student_advice.policy.casework import ENQUIRY_CHANNELS
 from student_advice.policy.roles import MANAGER, OFFICER, STATISTICS_VIEWER
 from student_advice.policy.suppression import (
@@ -75,6 +76,11 @@ BY_PERIOD = "by_period"
 PERIOD_TYPES = ("academic_year", "term", "month")
 FAMILY_DIMENSIONS = [name for name, _label in DIMENSIONS.values()]
 FORBIDDEN = [(("outcome", ENQUIRY_ONLY), ("channel", NOT_RECORDED))]
+
+# the source of the modules that compute a year's family
+CODE_VERSION = hashlib.sha256(
+	b"".join(Path(path).read_bytes() for path in (periods.__file__, suppression.__file__, __file__))
+).hexdigest()[:16]
 
 _MEMO: "OrderedDict[str, Family]" = OrderedDict()
 _MEMO_SIZE = 4
@@ -175,8 +181,9 @@ def _calendar(label: str, settings: dict) -> periods.YearCalendar:
 
 
 def _shape_key(label: str, settings: dict, calendar: periods.YearCalendar) -> str:
-	"""Everything but the data that decides a year's figures: the year, the settings, the open months."""
-	state = repr((label, settings, sorted(calendar.open_months)))
+	"""Everything but the data that decides a year's figures: the year, the settings, the open
+	months and the code that computes them (cached figures outlive a deploy and a cache clear)."""
+	state = repr((label, settings, sorted(calendar.open_months), CODE_VERSION))
 	return hashlib.sha256(state.encode()).hexdigest()[:24]
 
 

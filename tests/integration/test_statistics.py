@@ -380,6 +380,20 @@ def test_a_transaction_that_changed_the_data_is_never_shown_an_earlier_snapshot(
 		frappe.cache.delete_keys(stats.LATEST)
 
 
+def test_a_site_wide_cache_clear_keeps_the_computed_statistics(population):
+	"""Frappe clears the whole cache whenever a user is added: the statistics, keyed by all they
+	depend on, stay (hooks.persistent_cache_keys), so the next reader does not compute the year."""
+	stats.year_family(YEAR)
+	settings = stats.statistics_settings()
+	shape = stats._shape_key(YEAR, settings, stats._calendar(YEAR, settings))
+	key = stats._snapshot_key(shape, stats.data_fingerprint())
+	frappe.cache.set_value("student_advice_test:ordinary", 1, expires_in_sec=60)
+	assert frappe.cache.get_value(key, expires=True) is not None
+	frappe.clear_cache()
+	assert frappe.cache.get_value("student_advice_test:ordinary", expires=True) is None  # it did clear
+	assert frappe.cache.get_value(key, expires=True) is not None
+
+
 def test_viewer_exports_csv_and_excel_with_only_safe_cells(population, viewer):
 	set_terms()
 	frappe.set_user(viewer)
