@@ -58,6 +58,9 @@ frappe.query_reports["Advice Statistics"] = {
 		},
 	],
 	onload(report) {
+		// A link may name a year and a term or month (?academic_year=2024-25&period=2024-11): their
+		// choices arrive only now, so the values asked for are applied once they exist.
+		report.advice_requested = frappe.utils.get_query_params();
 		frappe
 			.xcall("student_advice.api.statistics.period_options")
 			.then((options) => {
@@ -65,7 +68,11 @@ frappe.query_reports["Advice Statistics"] = {
 				const year = report.get_filter("academic_year");
 				year.df.options = options.years;
 				year.refresh();
-				report.set_filter_value("academic_year", options.default_year);
+				const asked = report.advice_requested.academic_year;
+				report.set_filter_value(
+					"academic_year",
+					options.years.includes(asked) ? asked : options.default_year
+				);
 			});
 	},
 	formatter(value, row, column, data, default_formatter) {
@@ -87,7 +94,11 @@ function advice_statistics_set_periods(report) {
 	const period = report.get_filter("period");
 	period.df.options = [{ value: "", label: "" }].concat(options);
 	period.refresh();
-	if (!options.some((o) => o.value === report.get_filter_value("period"))) {
+	const asked = (report.advice_requested || {}).period;
+	if (asked && options.some((o) => o.value === asked)) {
+		report.advice_requested.period = null;
+		report.set_filter_value("period", asked);
+	} else if (!options.some((o) => o.value === report.get_filter_value("period"))) {
 		period.set_input("");
 	}
 }
