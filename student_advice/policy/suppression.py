@@ -61,10 +61,16 @@ in attributes}. For each primary figure not yet covered, the algorithm picks the
 witness that changes it (preferring figures already suppressed, then small non-zero figures,
 zeros last; weighting the year's figures above the terms' and the terms' above the months'),
 among the range-consistent ones when there are any, and suppresses everything that witness
-changes (SECONDARY suppression). A witness stays valid when more figures are suppressed later,
-so at the end every suppressed figure, primary or secondary, has a witness. In every table this
-implies the familiar rule: each suppressed cell has another suppressed cell in its row and in
-its column, margins included, and the withheld cells never form a pattern one line can unlock.
+changes (SECONDARY suppression). The kinds are tried in the order of what they withhold: an
+interaction, then a moved record, then a record more or fewer (which withholds the totals of
+every bucket it changes), each first over the few time changes cheapest for the figure itself,
+then over every time change. So a witness that withholds a bucket's total is used only when the
+search finds no range-consistent interaction or move for any time change, and one that withholds
+1-D figures only when it finds no interaction. A witness stays valid when more figures are
+suppressed later, so at the end every suppressed figure, primary or secondary, has a witness.
+In every table this implies the familiar rule: each suppressed cell has another suppressed cell
+in its row and in its column, margins included, and the withheld cells never form a pattern one
+line can unlock.
 When no range-consistent witness exists (a figure of k-1 hemmed in by other figures of k-1 or
 by zeros), the linear witness is kept and counted in `range_weak`: guarantee (2) still holds
 for that figure, (3) is then not proven (rounding, below, covers it for the viewer).
@@ -566,8 +572,10 @@ class Family:
 		else:
 			finders = [lambda t, s: self._witness_total(b, key, t, s)]
 		found = None
-		# range-consistent first; the cheapest kind of witness first, a narrow search before a
-		# wide one; a merely linear witness only when no range-consistent one turns up
+		# range-consistent first; the cheapest kind of witness first, a narrow search (a few time
+		# changes) before a wide one (every time change: an interaction or a move in one month
+		# often withholds far less than a record fewer there, which withholds the year's total);
+		# a merely linear witness only when no range-consistent one turns up
 		for strict in (True, False):
 			for finder in finders:
 				for thorough in (False, True):
@@ -619,7 +627,7 @@ class Family:
 		completions = {}
 		anywhere = None if self._forbidden else self._completion([{R: r1, C: c1}])
 		indices = self._indices
-		for base, tc in self._ranked_times(b, key, 8 if thorough else 3):
+		for base, tc in self._ranked_times(b, key, None if thorough else 3):
 			changed, size, tau = tc.changed, len(tc.changed), tc.tau
 			grids = [self._grid(x, R, C) for x in tc.buckets]
 			col = _add_lists([g[r1] for g in grids])
@@ -683,7 +691,7 @@ class Family:
 		# the cheapest candidate wins, the first found among equals; costs are never negative and
 		# time changes come cheapest first, r2s too, so the search stops once the cost so far
 		# exceeds the best: nothing it skips could be chosen
-		for base, tc in self._ranked_times(b, target, 8 if thorough else 2):
+		for base, tc in self._ranked_times(b, target, None if thorough else 2):
 			if best is not None and base > best[0]:
 				break
 			buckets = tc.buckets

@@ -497,3 +497,30 @@ def test_statuses_are_deterministic():
 	assert first.status == second.status
 	assert all(s in (PRIMARY, SECONDARY) for st in first.status for s in st.values())
 	assert PUBLISHED == "published"
+
+
+def test_a_small_term_cell_never_costs_the_year_its_totals():
+	"""A cell of 4 in every term (2 + 1 + 1 by month, 16 in the year), everything else large.
+	Moving a record between terms would push another term's 4 to 5, so the only range-consistent
+	2x2 witnesses for a term's cell change one month, its term and the year: cheap (cells only),
+	but not among the few time changes cheapest by the cell's own cost. Missing them, the search
+	once fell through to "a record fewer in one month" and withheld the year's grand total and
+	its 1-D figures (976, 256, 256) for a cell of 4."""
+	dims = [("category", ["A", "B", "C"]), ("college", ["X", "Y", "Z"])]
+	f = family(months=12, periods=((0, 1, 2), (3, 4, 5), (6, 7, 8), (9, 10, 11)), dims=dims)
+	for month in range(12):
+		for cat, col in itertools.product("ABC", "XYZ"):
+			small = (cat, col) == ("A", "X")
+			f.add(month, (cat, col), (2 if month % 3 == 0 else 1) if small else 10)
+	f.suppress()
+	for term in f.period_buckets:
+		assert f.figure(term, f.named_key(category="A", college="X")).status == PRIMARY
+	year = f.year_bucket
+	assert f.figure(year, ()).published and f.figure(year, ()).count == 976
+	for dim, values in dims:
+		for value in values:
+			assert f.figure(year, f.named_key(**{dim: value})).published
+	for term in f.period_buckets:
+		assert f.figure(term, ()).published
+	assert f.range_weak == 0
+	assert_safe(f)
