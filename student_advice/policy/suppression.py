@@ -768,6 +768,11 @@ class Family:
 			if best is not None and base > best[0]:
 				break
 			buckets = tc.buckets
+			if key:
+				# a record more or fewer also changes the total of every bucket tc changes
+				base += sum(self._cost(x, ()) for x in buckets)
+				if best is not None and base > best[0]:
+					continue
 			lines = None
 			for eps in (1, -1) if strict else (0,):
 				if eps:
