@@ -14,7 +14,8 @@ no channel), which the statistics report nearly always has. The same seed gives 
 
 It prints the time to load the rows (add_index_rows) and to suppress, as the median of --repeat
 runs on fresh families, and the counts of primary and secondary suppressions, of witnesses and
-of range-weak witnesses (see "The guarantee" in the module docstring); --profile runs cProfile
+of range-weak witnesses (see "The guarantee" in the module docstring), and how many totals and
+1-D figures of 50 or more the year, its terms and its months withhold; --profile runs cProfile
 on one more suppression and prints the 25 most expensive calls.
 """
 
@@ -42,6 +43,7 @@ PERIODS = [(0, 1, 2), (3, 4, 5), (6, 7, 8), (9, 10, 11)]
 QUIET_MONTH = 10
 # an outcome that no record of the first channel can have (index 9 of outcome, 0 of channel)
 FORBIDDEN = [(("outcome", "out9"), ("channel", "ch0"))]
+BIG = 50
 
 
 def make_rows(contacts: int, seed: int, forbidden: bool) -> dict[tuple[int, tuple[int, ...]], int]:
@@ -109,6 +111,24 @@ def main():
 	print(
 		f"primaries {primaries}  secondaries {secondaries}  witnesses {len(family.witnesses)}  "
 		f"range_weak {family.range_weak}"
+	)
+	# what a manager misses most: a withheld total or 1-D figure of BIG or more (the grand total
+	# "[c]", a whole college's contacts "[c]")
+	big = {
+		level: sum(
+			1
+			for b in buckets
+			for key in family.status[b]
+			if len(key) <= 2 and family.counts[b].get(key, 0) >= BIG
+		)
+		for level, buckets in (
+			("year", [family.year_bucket]),
+			("terms", family.period_buckets),
+			("months", family.month_buckets),
+		)
+	}
+	print(
+		f"totals and 1-D figures of {BIG} or more withheld: " + "  ".join(f"{k} {v}" for k, v in big.items())
 	)
 
 	if args.profile:
