@@ -62,6 +62,7 @@ def message(code: str) -> str:
 		"terms_overlap": _("Terms of the same academic year cannot overlap."),
 		"statistics_filter_invalid": _("Choose the statistics from the options offered."),
 		"statistics_period_unknown": _("Choose an academic year, term or month that the statistics offer."),
+		"statistics_period_unchosen": _("Choose the term or the month to show."),
 		"link_into_casework": _("Fields outside the Student Advice Service cannot link to its records."),
 		# --- reflective practice meetings, conversations, conflicts of interest (issue 5) ---
 		"meeting_is_held": _(

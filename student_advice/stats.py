@@ -478,6 +478,10 @@ def _choice(value, allowed, default=None):
 	return value
 
 
+class PeriodUnchosen(Exception):
+	"""A term or a month is to be shown but none is chosen yet (not an error: the report says so)."""
+
+
 def resolve(filters) -> dict:
 	"""Validate report/chart filters (fixed choices only) and find the bucket they name."""
 	filters = frappe._dict(frappe.parse_json(filters) or {})
@@ -518,6 +522,8 @@ def resolve(filters) -> dict:
 			messages.throw("statistics_filter_invalid")
 		return spec
 	period = (filters.get("period") or "").strip()
+	if period_type != "academic_year" and not period:
+		raise PeriodUnchosen
 	if period_type == "term":
 		labels = [label for label, _months in calendar.periods]
 		if period not in labels:
@@ -632,7 +638,14 @@ def legend(threshold: int, rounding: bool) -> str:
 
 def report(filters=None):
 	require_reader()
-	return render(resolve(filters))
+	try:
+		spec = resolve(filters)
+	except PeriodUnchosen:
+		# the desk runs the report as soon as "Term" or "Month" is picked, before the term or
+		# month: say what to choose instead of an error dialog
+		columns = [{"fieldname": "label", "label": _("Contacts"), "fieldtype": "Data", "width": 240}]
+		return columns, [], messages.message("statistics_period_unchosen"), None, None
+	return render(spec)
 
 
 # ---------------------------------------------------------------------------- cards and charts
@@ -675,13 +688,16 @@ def chart_data(filters=None) -> dict:
 	"""A Dashboard Chart (custom source) of published family figures of the current year."""
 	require_reader()
 	filters = frappe._dict(frappe.parse_json(filters) or {})
-	spec = resolve(
-		{
-			"academic_year": filters.get("academic_year"),
-			"period_type": filters.get("period_type") or "academic_year",
-			"rows": filters.get("rows") or "by_category",
-		}
-	)
+	try:
+		spec = resolve(
+			{
+				"academic_year": filters.get("academic_year"),
+				"period_type": filters.get("period_type") or "academic_year",
+				"rows": filters.get("rows") or "by_category",
+			}
+		)
+	except PeriodUnchosen:  # a chart shows a whole year, or its terms or months as rows
+		messages.throw("statistics_period_unchosen")
 	settings, family = spec["settings"], spec["family"]
 	rounding = rounds_for_reader(settings)
 	table = family.table(spec["bucket"], _dim(spec["rows"]), None, spec["period_buckets"])

@@ -653,6 +653,17 @@ def test_bad_filters_are_refused_with_a_message(viewer):
 			run(filters)
 
 
+def test_a_term_or_month_not_yet_chosen_is_asked_for_not_refused(viewer):
+	"""The desk runs the report as soon as "Term" is picked, before the term itself."""
+	frappe.set_user(viewer)
+	for period_type in ("term", "month"):
+		result = run({"academic_year": YEAR, "period_type": period_type, "period": "", "rows": "by_college"})
+		assert result["result"] == []
+		assert result["message"] == "Choose the term or the month to show."
+	with pytest.raises(frappe.ValidationError, match="Choose the term or the month"):
+		stats.chart_data({"academic_year": YEAR, "period_type": "term", "rows": "by_college"})
+
+
 # ------------------------------------------------------------------ settings
 def test_terms_must_be_whole_months_and_nothing_is_saved_otherwise():
 	set_terms()
