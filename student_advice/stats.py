@@ -158,6 +158,8 @@ def year_family(label: str, settings: dict | None = None) -> tuple[Family, perio
 	fingerprint = data_fingerprint()
 	family = _cached(_snapshot_key(shape, fingerprint))
 	if family is not None:
+		if not frappe.db.transaction_writes:  # still the figures of what is committed, as of now
+			_set_latest(shape, fingerprint, read_at)
 		return family, calendar
 	latest = frappe.cache.get_value(LATEST + shape, expires=True)  # (fingerprint, read at)
 	if latest and freshness.may_serve_earlier(
