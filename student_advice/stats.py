@@ -156,10 +156,8 @@ def year_family(label: str, settings: dict | None = None) -> tuple[Family, perio
 	shape = _shape_key(label, settings, calendar)
 	read_at = time.time()
 	fingerprint = data_fingerprint()
-	family = _cached(_snapshot_key(shape, fingerprint))
+	family = _cached_current(shape, fingerprint, read_at)
 	if family is not None:
-		if not frappe.db.transaction_writes:  # still the figures of what is committed, as of now
-			_set_latest(shape, fingerprint, read_at)
 		return family, calendar
 	latest = frappe.cache.get_value(LATEST + shape, expires=True)  # (fingerprint, read at)
 	if latest and freshness.may_serve_earlier(
@@ -202,6 +200,14 @@ def _cached(key: str) -> Family | None:
 			return None
 		_remember(site_key, family)
 	_MEMO.move_to_end(site_key)
+	return family
+
+
+def _cached_current(shape: str, fingerprint: tuple, read_at: float) -> Family | None:
+	"""The cached family of the data as they are now; found from committed data, it is the latest."""
+	family = _cached(_snapshot_key(shape, fingerprint))
+	if family is not None and not frappe.db.transaction_writes:
+		_set_latest(shape, fingerprint, read_at)
 	return family
 
 
@@ -409,10 +415,8 @@ def refresh(label: str | None = None):
 				frappe.db.rollback()
 			read_at = time.time()
 			fingerprint = data_fingerprint()
-			if _cached(_snapshot_key(shape, fingerprint)) is None:
+			if _cached_current(shape, fingerprint, read_at) is None:
 				_compute(year, settings, calendar, shape, fingerprint, read_at)
-			elif not frappe.db.transaction_writes:
-				_set_latest(shape, fingerprint, read_at)
 			changed_at = frappe.cache.get_value(CHANGED, expires=True)
 			if changed_at is None or changed_at < read_at:
 				break

@@ -358,8 +358,7 @@ def test_a_transaction_that_changed_the_data_is_never_shown_an_earlier_snapshot(
 	shape = stats._shape_key(YEAR, settings, stats._calendar(YEAR, settings))
 	latest = frappe.cache.get_value(stats.LATEST + shape, expires=True)
 	assert latest, "the snapshot of committed data was not kept"
-	# (as Administrator: a new user would flush Redis, snapshot and all; this is the data path,
-	# the readers' rights are the other tests')
+	# (as Administrator: this is the data path; the readers' rights are the other tests')
 	population = seed_population()
 	assert frappe.db.transaction_writes > 0
 	frappe.cache.set_value(stats.CHANGED, time.time())  # as if someone had just committed a change
