@@ -12,6 +12,8 @@ from student_advice.policy import casework
 
 class Case(RandomlyNamed):
 	def validate(self):
+		if self.anonymised_on:
+			messages.throw("case_anonymised")
 		if self.status == casework.CLOSED and not self.closed_on:
 			self.closed_on = today()
 		if self.status != casework.CLOSED:

@@ -14,6 +14,8 @@ class Enquiry(RandomlyNamed):
 		self.officer = frappe.session.user
 
 	def validate(self):
+		if self.anonymised_on:
+			messages.throw("enquiry_anonymised")
 		if self.anonymous and self.student:
 			messages.throw("anonymous_enquiry_has_student")
 		self.student_name = (

@@ -5,6 +5,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from student_advice import messages
+from student_advice.policy import retention
 from student_advice.policy.consent import DEFAULT_EXPIRY_MONTHS
 from student_advice.policy.periods import Term, check_terms, month_number
 from student_advice.policy.suppression import MIN_THRESHOLD
@@ -22,6 +23,13 @@ class StudentAdviceSettings(Document):
 			messages.throw("consent_expiry_months_invalid")
 		if parse_closure_days(self.closure_days)[1]:
 			messages.throw("closure_day_invalid")
+		self.validate_retention_periods()
+
+	def validate_retention_periods(self):
+		for kind in retention.KINDS:
+			if not self.get(kind.setting):
+				self.set(kind.setting, kind.default_months)
+		messages.throw(retention.check_periods(self.as_dict()))
 
 	def validate_statistics_terms(self):
 		for row in self.get("statistics_terms") or []:
