@@ -36,7 +36,7 @@ def _references():
 def remove_copies(doctype: str, name: str, pending_files: list) -> None:
 	"""Delete every row elsewhere that holds or points at doctype/name; set its files aside."""
 	for table, type_field, name_field in _references():
-		if not frappe.db.table_exists(table):
+		if not frappe.db.table_exists(table) or not frappe.db.has_column(table, type_field):
 			continue
 		filters = {type_field: doctype, name_field: name}
 		if table == "File":
@@ -87,11 +87,14 @@ def remove_row(doctype: str, name: str, pending_files: list) -> None:
 
 def clear_social_columns(doctype: str, name: str) -> None:
 	"""The cached comments, assignments, likes and tags Frappe keeps on the row itself."""
-	frappe.db.sql(
-		f"""update `tab{doctype}` set `_comments` = null, `_assign` = null, `_liked_by` = null,
-		`_seen` = null, `_user_tags` = null where name = %s""",  # noqa: S608 - a trusted DocType
-		name,
-	)
+	columns = [
+		c
+		for c in ("_comments", "_assign", "_liked_by", "_seen", "_user_tags")
+		if frappe.db.has_column(doctype, c)
+	]
+	if columns:
+		assignments = ", ".join(f"`{column}` = null" for column in columns)
+		frappe.db.sql(f"update `tab{doctype}` set {assignments} where name = %s", name)  # noqa: S608 - trusted
 
 
 # --- files on disk ------------------------------------------------------------------------
