@@ -114,7 +114,7 @@ def in_process_records(users, student, case, canary, back):
 	frappe.db.rollback()
 	frappe.set_user(users["officer"])
 	try:
-		third_party = make_third_party(notes=f"{canary} third party")
+		third_party = make_third_party()  # the tutor is the service's contact, not a record about the student
 		consent = make_consent(student, third_party.name, make_wording().name, purpose=f"{canary} purpose")
 		frappe.get_doc(
 			disclosure_values(
