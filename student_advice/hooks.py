@@ -15,7 +15,10 @@ app_license = "mit"
 # Includes in <head>
 # ------------------
 # Form scripts added to the app's own forms: each case lists the meetings that discussed it.
-doctype_js = {"Case": "public/js/case_meetings.js"}
+doctype_js = {
+	"Case": ["public/js/case_meetings.js", "public/js/retention_actions.js"],
+	"Advice Student": "public/js/retention_actions.js",
+}
 
 # Installation
 # ------------
