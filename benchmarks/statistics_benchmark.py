@@ -1,14 +1,14 @@
-"""Statistics benchmark: the Advice Statistics report against the plain SQL GROUP BY (issue 6).
+"""Statistics benchmark: the Advice Statistics report against the plain SQL GROUP BY.
 
 NOT a test. It needs a dedicated site, never a shared one (it commits 230,000 rows):
 
     cd ~/frappe-bench
     bench new-site student-advice-bench.localhost --install-app student_advice   # once
     cd sites
-    ../env/bin/python /work/main/benchmarks/statistics_benchmark.py \
+    ../env/bin/python <checkout>/benchmarks/statistics_benchmark.py \
         [--site student-advice-bench.localhost] [--reseed] [--repeat 7]
 
-(`/work/main` is the checkout; any path to this file works.) The first run seeds 30,000 Advice
+(`<checkout>` is this repository; any path to this file works.) The first run seeds 30,000 Advice
 Students, 100,000 Cases and 100,000 Enquiries over five academic years (2021-22 to 2025-26, a
 fifth of the enquiries converted into cases) with frappe.db.bulk_insert, sets Cambridge-like
 terms in Student Advice Settings and commits; later runs reuse them (--reseed starts again).

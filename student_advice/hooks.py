@@ -78,11 +78,11 @@ doc_events = {
 		]
 	},
 	"Custom Field": {"validate": f"{_SIDE_RULE}.refuse_links_into_casework"},
-	# Assignments, mentions, follows and notifications stay inside the service (issue 5).
+	# Assignments, mentions, follows and notifications stay inside the service (docs/decisions.md, decision 18).
 	"Comment": {"validate": f"{_CONVERSATION}.refuse_mentions_outside"},
 	"Document Follow": {"validate": f"{_CONVERSATION}.refuse_follow_outside"},
 	"Notification Log": {"before_insert": f"{_CONVERSATION}.keep_notification_inside"},
-	# Statistics (issue 6): recompute the suppressed figures in the background after a change.
+	# Statistics (docs/decisions.md, decisions 22-23): recompute the suppressed figures in the background after a change.
 	"*": {
 		"on_change": "student_advice.stats.note_change",
 		"after_delete": "student_advice.stats.note_change",
@@ -121,7 +121,7 @@ override_whitelisted_methods = {
 
 # Request Events
 # --------------
-# Casework access audit (decision 9): the prints, PDF downloads and exports Frappe does not log per
+# Casework access audit (docs/decisions.md, decision 9): the prints, PDF downloads and exports Frappe does not log per
 # record are written to Access Log once the request succeeded (noted by the auth hook below).
 after_request = ["student_advice.confidentiality.audit.log_request"]
 

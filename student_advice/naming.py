@@ -1,4 +1,4 @@
-"""Unguessable record names (decision 5): Frappe's hash naming starts with a timestamp."""
+"""Unguessable record names (docs/decisions.md, decision 5): Frappe's hash naming starts with a timestamp."""
 
 import uuid
 

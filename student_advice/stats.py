@@ -1,4 +1,4 @@
-"""Anonymised statistics over all cases and enquiries (issue 6, decision 10).
+"""Anonymised statistics over all cases and enquiries (docs/decisions.md, decisions 10 and 20-24).
 
 Reads casework with frappe.db and ignores record permissions ON PURPOSE: everything that
 leaves this module is a figure of the suppressed family of policy/suppression.py (a count by

@@ -1,4 +1,4 @@
-"""The one user factory (testing contract) and small record builders for both tiers."""
+"""The one user factory (README, "Run the tests") and small record builders for both tiers."""
 
 import contextlib
 import os

@@ -1,4 +1,4 @@
-"""Who viewed, printed, downloaded, exported or changed which casework record (decision 9).
+"""Who viewed, printed, downloaded, exported or changed which casework record (docs/decisions.md, decision 9).
 
 What Frappe v15 logs by itself, and the app reads:
 - form views: frappe.desk.form.load.getdoc -> Document.add_viewed -> a View Log row, in the request's

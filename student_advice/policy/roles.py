@@ -1,4 +1,4 @@
-"""Who is inside the service (threat model, decision 1)."""
+"""Who is inside the service (docs/decisions.md, decision 1)."""
 
 OFFICER = "Advice Officer"
 MANAGER = "Advice Service Manager"

@@ -1,4 +1,4 @@
-"""Small-number suppression of statistics, joint across every table and period (decision 10).
+"""Small-number suppression of statistics, joint across every table and period (docs/decisions.md, decision 10).
 
 What is published
 -----------------

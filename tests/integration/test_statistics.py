@@ -1,5 +1,5 @@
 """Anonymised statistics through Frappe's own reporting, as the statistics viewer, the manager
-and officers (issue 6).
+and officers (docs/decisions.md, decisions 10 and 20-24).
 
 A population is seeded in a past academic year (2015-16) straight into the tables the
 statistics read (bulk inserts, rolled back with each test): enough contacts for published

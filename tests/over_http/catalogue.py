@@ -1,14 +1,31 @@
 """Every whitelisted function of the installed apps, classified for the leak matrix.
 
-Classes:
-- probed: called by the leak matrix for every persona and service DocType (see test_leak_matrix.py).
+Each entry is (class, reason). test_completeness.py fails on a function not listed here, on an
+entry no longer whitelisted, on a class not below, and on a class claim the code does not back.
+Classes (test_completeness.CLASSES; the check the gate makes of each is in brackets):
+- probed: called by the leak matrix for every persona and service DocType (test_leak_matrix.py)
+  [a probe of that name exists in probes.py].
 - gated: takes an argument that names a DocType (listed in the reason); the request gate answers outsiders with the
-  uniform denial whenever any argument names a service DocType, before the method runs.
-- controller: a DocType controller method, reached only through run_doc_method/savedocs, whose request names the DocType.
+  uniform denial whenever any argument names a service DocType, before the method runs [a DocType parameter, or
+  "form `doctype`" in the reason].
+- referenced: takes the name of a record of another DocType (a File, Comment, Report, Communication, ...) that may
+  belong to a service record; the gate looks that record up (confidentiality/references.py) [listed in
+  references.NAMED_ARGUMENTS or DISPATCHERS, or the reason names `fid` or `file_url`].
+- controller: a DocType controller method, reached only through run_doc_method/savedocs, whose request names the
+  DocType [a method of a class].
 - admin: only System Manager or Administrator can call it (say how it is restricted: frappe.only_for, a doctype-level
   permission check on an SM-only DocType, ...); on a shared site these are documented residuals.
+- account: about user accounts only (roles, sign-up, password reset, user search): names no casework; account
+  enumeration is a residual closed by giving every student an account (docs/decisions.md, decision 2).
 - harmless: returns or changes nothing about records of other DocTypes (say what it does touch).
 - own: returns only the caller's own data (say which), filtered by the app's side-table hooks where it touches records.
+- app: an endpoint of student_advice whose method name and arguments name no service DocType, so the gate does not
+  see it; it is guarded by a decorator of confidentiality/guards.py (say which) before it reads anything.
+- residual: reaches casework only through a role the app cannot restrict on a shared site (template or script
+  writers, other users' calendars, energy points); listed on the Confidentiality Health page (docs/decisions.md, decision 4).
+- test_only: frappe.tests.ui_test_helpers, see below.
+The checks in brackets are the only ones the gate can make; for admin, account, harmless, own, app, residual and
+test_only the reason is the claim, and a reviewer checks it against the code.
 
 Reasons starting "guest" are in frappe.guest_methods. Reasons starting "test-only" are frappe.tests.ui_test_helpers:
 whitelist_for_tests raises at import inside a request unless frappe.flags.in_test or a dev server (bench start).

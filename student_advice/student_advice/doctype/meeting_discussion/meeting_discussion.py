@@ -20,7 +20,7 @@ DERIVED = ("title", "student", "proposed", "proposal_reason")
 class MeetingDiscussion(RandomlyNamed):
 	"""One case on one meeting's agenda, with what the officers said about it.
 
-	Taking a case off the agenda sets `not_discussed`; nothing is deleted (decision 7).
+	Taking a case off the agenda sets `not_discussed`; nothing is deleted (docs/decisions.md, decision 7).
 	"""
 
 	def before_insert(self):
