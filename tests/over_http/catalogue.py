@@ -1983,51 +1983,51 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	),
 	"student_advice.api.breach.outstanding_consultations": (
 		"app",
-		"names no DocType: in-function guard (non-member -> uniform deny, then only_for Manager); get_list Confidentiality Breach",
+		"names no DocType: guards.managers_only (outsiders uniform deny, other members PermissionError); get_list Confidentiality Breach",
 	),
 	"student_advice.api.consent.expiring_consents": (
 		"app",
-		"names no DocType: _members_only uniform deny, then get_list Consent incl. student and third party names",
+		"names no DocType: guards.members_only uniform deny, then get_list Consent incl. student and third party names",
 	),
 	"student_advice.api.consent.expiring_consents_count": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of expiring Consents (number card)",
+		"names no DocType: guards.members_only uniform deny, then one counted get_list of expiring Consents (number card)",
 	),
 	"student_advice.api.meetings.case_meetings": (
 		"app",
-		"`case` is a record name: non-member or unreadable case -> uniform deny; get_list discussions, meetings, actions",
+		"`case` is a record name: guards.members_only, an unreadable case -> uniform deny; get_list discussions, meetings, actions",
 	),
 	"student_advice.api.statistics.chart": (
 		"app",
-		"names no DocType: stats.require_reader (statistics reader roles, else PermissionError), then suppressed chart aggregates",
+		"names no DocType: guards.statistics_readers_only (else PermissionError), then suppressed chart aggregates",
 	),
 	"student_advice.api.statistics.number_card": (
 		"app",
-		"names no DocType: stats.require_reader (statistics reader roles, else PermissionError), then one suppressed figure",
+		"names no DocType: guards.statistics_readers_only (else PermissionError), then one suppressed figure",
 	),
 	"student_advice.api.statistics.period_options": (
 		"app",
-		"names no DocType: stats.require_reader (statistics reader roles), then academic years/terms/months on offer",
+		"names no DocType: guards.statistics_readers_only, then academic years/terms/months on offer",
 	),
 	"student_advice.api.workspace.enquiries_today": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of today's Enquiries (number card)",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of today's Enquiries (number card)",
 	),
 	"student_advice.api.workspace.my_open_cases": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of the caller's open Cases (number card)",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of the caller's open Cases (number card)",
 	),
 	"student_advice.api.workspace.my_overdue_actions": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of the caller's overdue Meeting Actions",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of the caller's overdue Meeting Actions",
 	),
 	"student_advice.api.workspace.my_waiting_cases": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of the caller's waiting Cases",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of the caller's waiting Cases",
 	),
 	"student_advice.confidentiality.health.get_report": (
 		"app",
-		"the confidentiality health check: administrator and manager only, everyone else gets the uniform denial",
+		"the confidentiality health check: guards.roles_only(administrator, manager), everyone else gets the uniform denial",
 	),
 	"student_advice.confidentiality.overrides.get_count": (
 		"gated",
