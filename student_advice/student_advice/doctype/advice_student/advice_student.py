@@ -4,11 +4,11 @@
 import frappe
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy.casework import normalise_email
 
 
-class AdviceStudent(RandomlyNamed):
+class AdviceStudent(Undeletable, RandomlyNamed):
 	def validate(self):
 		self.email = normalise_email(self.email)
 		# One record per email, checked here: a unique index's error would be an oracle.
@@ -21,6 +21,3 @@ class AdviceStudent(RandomlyNamed):
 			frappe.db.set_value(
 				doctype, {"student": self.name}, "student_name", self.full_name, update_modified=False
 			)
-
-	def on_trash(self):
-		messages.throw("no_deletion")

@@ -6,11 +6,11 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import casework
 
 
-class Case(RandomlyNamed):
+class Case(Undeletable, RandomlyNamed):
 	def validate(self):
 		if self.status == casework.CLOSED and not self.closed_on:
 			self.closed_on = today()
@@ -43,6 +43,3 @@ class Case(RandomlyNamed):
 					),
 				}
 			).insert()
-
-	def on_trash(self):
-		messages.throw("no_deletion")

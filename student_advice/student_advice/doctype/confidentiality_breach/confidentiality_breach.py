@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import get_datetime, getdate, now_datetime
 
 from student_advice import desk_alerts, messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import breach as policy
 from student_advice.policy.roles import MANAGER, OFFICER
 from student_advice.service_settings import closure_days
@@ -15,12 +15,11 @@ from student_advice.student_advice.doctype.consent.consent import case_belongs_t
 COMPUTED = ("consultation_outstanding", "consultation_deadline")
 
 
-class ConfidentialityBreach(RandomlyNamed):
+class ConfidentialityBreach(StampsAuthor, Undeletable, RandomlyNamed):
 	"""The breach procedure. The workflow (fixtures) offers the steps; this controller decides
 	who may take each one and what each state requires, whatever route the request took."""
 
-	def before_insert(self):
-		self.deciding_officer = frappe.session.user
+	author_field = "deciding_officer"
 
 	def validate(self):
 		previous = self.get_doc_before_save()
@@ -103,9 +102,6 @@ class ConfidentialityBreach(RandomlyNamed):
 
 	def before_cancel(self):
 		messages.throw("breach_disclosed_is_final")
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def ask_for_advice(self, officer: str) -> str:

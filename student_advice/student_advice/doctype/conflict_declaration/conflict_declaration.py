@@ -7,13 +7,13 @@ from frappe.utils import today
 from student_advice import messages
 from student_advice.confidentiality.permissions import is_member
 from student_advice.meetings import changed_fields
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import conflicts, registry
 
 DECLARATION = "Conflict Declaration"
 
 
-class ConflictDeclaration(RandomlyNamed):
+class ConflictDeclaration(Undeletable, RandomlyNamed):
 	"""An officer's conflict of interest with a student (read by confidentiality/permissions.py).
 
 	The fields officer, student and active are the ones the access predicate reads.
@@ -55,9 +55,6 @@ class ConflictDeclaration(RandomlyNamed):
 
 	def on_update(self):
 		self._forget_cached_conflicts()
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	def _forget_cached_conflicts(self):
 		cache = getattr(frappe.local, "student_advice_conflicts", None)

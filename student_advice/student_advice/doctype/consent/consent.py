@@ -5,17 +5,16 @@ import frappe
 from frappe.utils import get_datetime, now_datetime
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.officers import is_active_officer
 from student_advice.policy import consent as policy
 from student_advice.service_settings import consent_expiry_months
 
 
-class Consent(RandomlyNamed):
+class Consent(StampsAuthor, Undeletable, RandomlyNamed):
 	"""Prior, explicit, informed consent. Submitted once; its terms never change; never cancelled."""
 
-	def before_insert(self):
-		self.recorded_by = frappe.session.user
+	author_field = "recorded_by"
 
 	def validate(self):
 		previous = self.get_doc_before_save()
@@ -87,9 +86,6 @@ class Consent(RandomlyNamed):
 
 	def before_cancel(self):
 		messages.throw("consent_never_cancelled")
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 
 def selected_categories(doc) -> frozenset[str]:

@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import get_datetime, now_datetime
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import AppendOnly, RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import breach as breach_policy
 from student_advice.policy import consent as policy
 from student_advice.student_advice.doctype.consent.consent import (
@@ -16,17 +16,16 @@ from student_advice.student_advice.doctype.consent.consent import (
 )
 
 
-class Disclosure(RandomlyNamed):
+class Disclosure(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 	"""Information about a student left the service. Recorded only with a basis that covers it;
 	append-only (like Case Entry): a disclosure is a fact, so there is no draft to submit later,
 	no cancel and no amendment to switch off."""
 
-	def before_insert(self):
-		self.officer = frappe.session.user
+	author_field = "officer"
+	final_message = "disclosure_is_final"
 
 	def validate(self):
-		if not self.is_new():
-			messages.throw("disclosure_is_final")
+		self.refuse_edits()
 		if not self.disclosed_on:
 			self.disclosed_on = now_datetime()
 		set_categories(self, policy.with_implied(selected_categories(self)))
@@ -65,9 +64,6 @@ class Disclosure(RandomlyNamed):
 			categories=selected_categories(self),
 			disclosed_on=get_datetime(self.disclosed_on),
 		)
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 
 def breach_cover(name: str) -> breach_policy.BreachCover | None:

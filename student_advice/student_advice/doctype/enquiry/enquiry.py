@@ -5,13 +5,12 @@ import frappe
 from frappe import _
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import casework
 
 
-class Enquiry(RandomlyNamed):
-	def before_insert(self):
-		self.officer = frappe.session.user
+class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
+	author_field = "officer"
 
 	def validate(self):
 		if self.anonymous and self.student:
@@ -19,9 +18,6 @@ class Enquiry(RandomlyNamed):
 		self.student_name = (
 			frappe.db.get_value("Advice Student", self.student, "full_name") if self.student else None
 		)
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def convert_to_case(self, student: str | None = None) -> str:

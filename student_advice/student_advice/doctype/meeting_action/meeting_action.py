@@ -13,13 +13,13 @@ from student_advice.meetings import (
 	changed_fields,
 	ensure_session_may_access,
 )
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import meetings as policy
 
 DERIVED = ("title", "meeting", "advice_case", "student", "completed_on")
 
 
-class MeetingAction(RandomlyNamed):
+class MeetingAction(Undeletable, RandomlyNamed):
 	"""An action agreed in a meeting about one case: its terms are fixed once the meeting is held."""
 
 	def validate(self):
@@ -61,6 +61,3 @@ class MeetingAction(RandomlyNamed):
 		self.title = _("{0}: action due {1}").format(
 			case_title, frappe.format(getdate(self.due_date), "Date")
 		)
-
-	def on_trash(self):
-		messages.throw("no_deletion")

@@ -11,13 +11,13 @@ from student_advice.meetings import (
 	changed_fields,
 	ensure_session_may_access,
 )
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import meetings as policy
 
 DERIVED = ("title", "student", "proposed", "proposal_reason")
 
 
-class MeetingDiscussion(RandomlyNamed):
+class MeetingDiscussion(Undeletable, RandomlyNamed):
 	"""One case on one meeting's agenda, with what the officers said about it.
 
 	Taking a case off the agenda sets `not_discussed`; nothing is deleted (docs/decisions.md, decision 7).
@@ -53,6 +53,3 @@ class MeetingDiscussion(RandomlyNamed):
 		messages.throw(errors)
 		# Neither title identifies anyone: the case title is "<category> case <8 characters>".
 		self.title = f"{meeting.get('title') or ''} · {case_title or ''}"
-
-	def on_trash(self):
-		messages.throw("no_deletion")

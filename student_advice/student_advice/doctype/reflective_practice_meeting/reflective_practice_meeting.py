@@ -6,14 +6,14 @@ from frappe.utils import getdate, today
 
 from student_advice import messages
 from student_advice.meetings import MEETING, changed_fields, meeting_title
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.officers import is_active_officer
 from student_advice.policy import meetings as policy
 
 DERIVED = ("title", "scheduled_by_system", "agenda")
 
 
-class ReflectivePracticeMeeting(RandomlyNamed):
+class ReflectivePracticeMeeting(Undeletable, RandomlyNamed):
 	"""The weekly meeting: scheduled, then held; a held meeting never changes."""
 
 	def before_insert(self):
@@ -45,9 +45,6 @@ class ReflectivePracticeMeeting(RandomlyNamed):
 			errors.append("meeting_already_on_date")
 		messages.throw(errors)
 		self.title = meeting_title(self.meeting_date)
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def mark_held(self) -> None:

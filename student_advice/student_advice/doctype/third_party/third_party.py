@@ -3,16 +3,12 @@
 
 from frappe import _
 
-from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 
 
-class ThirdParty(RandomlyNamed):
+class ThirdParty(Undeletable, RandomlyNamed):
 	"""A person or organisation outside the service that a consent or a disclosure names."""
 
 	def validate(self):
 		parts = [p.strip() for p in (self.person_name, self.organisation) if (p or "").strip()]
 		self.display_name = "{} ({})".format(", ".join(parts) or _("Unnamed"), _(self.relationship))
-
-	def on_trash(self):
-		messages.throw("no_deletion")
