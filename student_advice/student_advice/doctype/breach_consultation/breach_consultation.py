@@ -22,6 +22,24 @@ class BreachConsultation(StampsAuthor, Undeletable, RandomlyNamed):
 	"""Another officer asked for advice on a breach. Created by the deciding officer; the only
 	change it ever takes is its confirmation, by the consulted officer from their own account."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice: DF.Text | None
+		asked_by: DF.Link | None
+		asked_on: DF.Datetime | None
+		confidentiality_breach: DF.Link
+		confirmed: DF.Check
+		confirmed_on: DF.Datetime | None
+		officer: DF.Link
+		student: DF.Link | None
+	# end: auto-generated types
+
 	author_field = "asked_by"
 
 	def before_insert(self):

@@ -12,6 +12,21 @@ from student_advice.policy import breach as policy
 class BreachCorrection(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 	"""A dated, signed correction appended to a breach that is never changed itself."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		confidentiality_breach: DF.Link
+		corrected_by: DF.Link | None
+		corrected_on: DF.Datetime | None
+		correction: DF.Text
+		student: DF.Link | None
+	# end: auto-generated types
+
 	author_field = "corrected_by"
 	final_message = "correction_is_final"
 

@@ -12,6 +12,23 @@ from student_advice.policy import casework
 class CaseEntry(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 	"""One dated line of a case's log; never edited, only followed by a correction."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link
+		corrects: DF.Link | None
+		details: DF.Text
+		entry_date: DF.Date
+		entry_type: DF.Literal["Event", "Advice Offered", "Action Taken"]
+		officer: DF.Link | None
+		student: DF.Link | None
+	# end: auto-generated types
+
 	author_field = "officer"
 	final_message = "entry_is_append_only"
 

@@ -19,6 +19,40 @@ class ConfidentialityBreach(StampsAuthor, Undeletable, RandomlyNamed):
 	"""The breach procedure. The workflow (fixtures) offers the steps; this controller decides
 	who may take each one and what each state requires, whatever route the request took."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link | None
+		aim: DF.SmallText | None
+		amended_from: DF.Link | None
+		closure_reason: DF.SmallText | None
+		consultation_deadline: DF.Date | None
+		consultation_outstanding: DF.Check
+		decided_on: DF.Datetime | None
+		deciding_officer: DF.Link | None
+		disclosed_on: DF.Datetime | None
+		emergency: DF.Check
+		ground: DF.Literal[
+			"",
+			"Serious and imminent risk to the student's own or others' safety",
+			"The law requires disclosure for the prevention or detection of terrorism",
+		]
+		information_disclosed: DF.Text | None
+		not_told_reason: DF.SmallText | None
+		recipient: DF.Link | None
+		recipient_name: DF.Data | None
+		situation: DF.Text
+		student: DF.Link
+		student_name: DF.Data | None
+		student_told: DF.Literal["", "Yes", "No"]
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
 	author_field = "deciding_officer"
 
 	def validate(self):

@@ -19,6 +19,23 @@ class ConflictDeclaration(Undeletable, RandomlyNamed):
 	The fields officer, student and active are the ones the access predicate reads.
 	"""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		active: DF.Check
+		declared_on: DF.Date | None
+		lifted_by: DF.Link | None
+		lifted_on: DF.Date | None
+		officer: DF.Link
+		reason: DF.SmallText
+		student: DF.Link
+	# end: auto-generated types
+
 	def before_insert(self):
 		self.officer = conflicts.declaring_officer(frappe.session.user, frappe.get_roles(), self.officer)
 		self.declared_on = today()

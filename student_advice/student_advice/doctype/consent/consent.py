@@ -14,6 +14,49 @@ from student_advice.service_settings import consent_expiry_months
 class Consent(StampsAuthor, Undeletable, RandomlyNamed):
 	"""Prior, explicit, informed consent. Submitted once; its terms never change; never cancelled."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link | None
+		amended_from: DF.Link | None
+		consent_wording: DF.Link
+		expires_on: DF.Datetime | None
+		given_on: DF.Datetime
+		info_academic: DF.Check
+		info_case_details: DF.Check
+		info_contact_details: DF.Check
+		info_existence: DF.Check
+		info_health_welfare: DF.Check
+		info_other: DF.Check
+		information_description: DF.SmallText
+		method: DF.Literal[
+			"",
+			"Signed in writing",
+			"By email from the student's own address",
+			"Verbally, witnessed by an officer",
+			"Online by the student",
+		]
+		purpose: DF.SmallText
+		recorded_by: DF.Link | None
+		sender_email: DF.Data | None
+		signed_form: DF.Attach | None
+		status: DF.Literal["Draft", "Active", "Expired", "Withdrawn"]
+		student: DF.Link
+		student_name: DF.Data | None
+		third_party: DF.Link
+		third_party_name: DF.Data | None
+		withdrawal: DF.Link | None
+		withdrawn_on: DF.Datetime | None
+		witnessing_officer: DF.Link | None
+		wording_text: DF.Text | None
+		wording_version: DF.Int
+	# end: auto-generated types
+
 	author_field = "recorded_by"
 
 	def validate(self):

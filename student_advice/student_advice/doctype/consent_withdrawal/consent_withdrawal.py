@@ -13,6 +13,22 @@ from student_advice.student_advice.doctype.consent.consent import sync_status
 class ConsentWithdrawal(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 	"""The student withdrew a consent: from `withdrawn_on` it covers nothing. Never edited."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		consent: DF.Link
+		method: DF.Literal["", "In writing", "By email", "Verbally", "Online by the student", "Other"]
+		notes: DF.SmallText | None
+		recorded_by: DF.Link | None
+		student: DF.Link | None
+		withdrawn_on: DF.Datetime
+	# end: auto-generated types
+
 	author_field = "recorded_by"
 	final_message = "withdrawal_is_final"
 

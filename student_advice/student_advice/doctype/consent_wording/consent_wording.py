@@ -15,6 +15,21 @@ FIXED_FIELDS = ("wording_name", "version", "wording")
 class ConsentWording(Undeletable, Document):
 	"""One version of a consent wording. Its text never changes: a change is a new version."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		active: DF.Check
+		change_notes: DF.SmallText | None
+		version: DF.Int
+		wording: DF.Text
+		wording_name: DF.Data
+	# end: auto-generated types
+
 	def autoname(self):
 		self.wording_name = (self.wording_name or "").strip()
 		table = frappe.qb.DocType("Consent Wording")

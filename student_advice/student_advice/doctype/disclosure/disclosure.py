@@ -21,6 +21,33 @@ class Disclosure(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 	append-only (like Case Entry): a disclosure is a fact, so there is no draft to submit later,
 	no cancel and no amendment to switch off."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link | None
+		channel: DF.Literal["", "Email", "Phone", "Letter", "In person", "Online form", "Other"]
+		confidentiality_breach: DF.Link | None
+		consent: DF.Link | None
+		description: DF.SmallText
+		disclosed_on: DF.Datetime
+		info_academic: DF.Check
+		info_case_details: DF.Check
+		info_contact_details: DF.Check
+		info_existence: DF.Check
+		info_health_welfare: DF.Check
+		info_other: DF.Check
+		officer: DF.Link | None
+		student: DF.Link
+		student_name: DF.Data | None
+		third_party: DF.Link
+		third_party_name: DF.Data | None
+	# end: auto-generated types
+
 	author_field = "officer"
 	final_message = "disclosure_is_final"
 

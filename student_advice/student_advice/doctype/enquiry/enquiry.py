@@ -10,6 +10,26 @@ from student_advice.policy import casework
 
 
 class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link | None
+		anonymous: DF.Check
+		category: DF.Link
+		channel: DF.Literal["Drop-in", "Email", "Phone", "Online"]
+		college: DF.Link | None
+		faculty: DF.Link | None
+		officer: DF.Link | None
+		received_on: DF.Datetime
+		student: DF.Link | None
+		student_name: DF.Data | None
+		summary: DF.SmallText
+	# end: auto-generated types
 	author_field = "officer"
 
 	def validate(self):

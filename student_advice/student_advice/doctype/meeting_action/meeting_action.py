@@ -22,6 +22,27 @@ DERIVED = ("title", "meeting", "advice_case", "student", "completed_on")
 class MeetingAction(Undeletable, RandomlyNamed):
 	"""An action agreed in a meeting about one case: its terms are fixed once the meeting is held."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		action_owner: DF.Link
+		advice_case: DF.Link | None
+		completed_on: DF.Date | None
+		discussion: DF.Link
+		due_date: DF.Date
+		meeting: DF.Link | None
+		progress: DF.Text | None
+		status: DF.Literal["Open", "In Progress", "Done", "Dropped"]
+		student: DF.Link | None
+		title: DF.Data | None
+		what: DF.SmallText
+	# end: auto-generated types
+
 	def validate(self):
 		changed = changed_fields(self, ignore=DERIVED)
 		discussion = (

@@ -23,6 +23,24 @@ class MeetingDiscussion(Undeletable, RandomlyNamed):
 	Taking a case off the agenda sets `not_discussed`; nothing is deleted (docs/decisions.md, decision 7).
 	"""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link
+		meeting: DF.Link
+		not_discussed: DF.Check
+		notes: DF.Text | None
+		proposal_reason: DF.SmallText | None
+		proposed: DF.Check
+		student: DF.Link | None
+		title: DF.Data | None
+	# end: auto-generated types
+
 	def before_insert(self):
 		if not self.flags.proposed_by_schedule:
 			self.proposed = 0

@@ -16,6 +16,25 @@ DERIVED = ("title", "scheduled_by_system", "agenda")
 class ReflectivePracticeMeeting(Undeletable, RandomlyNamed):
 	"""The weekly meeting: scheduled, then held; a held meeting never changes."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from student_advice.student_advice.doctype.meeting_attendee.meeting_attendee import MeetingAttendee
+
+		meeting_date: DF.Date
+		meeting_time: DF.Time | None
+		notes: DF.Text | None
+		officers_present: DF.TableMultiSelect[MeetingAttendee]
+		scheduled_by_system: DF.Check
+		status: DF.Literal["Scheduled", "Held"]
+		title: DF.Data | None
+	# end: auto-generated types
+
 	def before_insert(self):
 		if not self.flags.scheduled_by_system:
 			self.scheduled_by_system = 0
