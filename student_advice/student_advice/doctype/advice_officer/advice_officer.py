@@ -22,6 +22,7 @@ class AdviceOfficer(Document):
 		user: DF.Link
 
 	# end: auto-generated types
+
 	def validate(self):
 		if frappe.db.exists("Advice Officer", {"user": self.user, "name": ("!=", self.name or "")}):
 			messages.throw("officer_user_taken")

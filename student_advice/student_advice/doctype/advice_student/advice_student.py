@@ -42,6 +42,7 @@ class AdviceStudent(Undeletable, RandomlyNamed):
 		year_of_study: DF.Literal["", "1", "2", "3", "4", "5", "6", "7"]
 
 	# end: auto-generated types
+
 	def validate(self):
 		self.email = normalise_email(self.email)
 		# One record per email, checked here: a unique index's error would be an oracle.

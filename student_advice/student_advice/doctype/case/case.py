@@ -33,6 +33,7 @@ class Case(Undeletable, RandomlyNamed):
 		title: DF.Data | None
 
 	# end: auto-generated types
+
 	def validate(self):
 		if self.status == casework.CLOSED and not self.closed_on:
 			self.closed_on = today()

@@ -17,4 +17,5 @@ class CaseCategory(Document):
 		category_name: DF.Data
 		description: DF.SmallText | None
 	# end: auto-generated types
+
 	pass

@@ -17,4 +17,5 @@ class CaseOutcome(Document):
 		description: DF.SmallText | None
 		outcome_name: DF.Data
 	# end: auto-generated types
+
 	pass

@@ -17,4 +17,5 @@ class College(Document):
 		admits: DF.Literal["all", "postgraduates", "mature and postgraduates", "women"]
 		college_name: DF.Data
 	# end: auto-generated types
+
 	pass

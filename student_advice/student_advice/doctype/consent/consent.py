@@ -60,6 +60,17 @@ class Consent(StampsAuthor, Undeletable, RandomlyNamed):
 	author_field = "recorded_by"
 
 	def validate(self):
+		now = now_datetime()
+		self.keep_terms_fixed()
+		self.fill_in_dates_and_categories(now)
+		wording = self.chosen_wording()
+		student = frappe.db.get_value("Advice Student", self.student, ["full_name", "email"], as_dict=True)
+		self.check_terms(wording, student, now)
+		self.copy_names_and_wording(wording, student)
+		self.status = policy.status(self.docstatus == 1, get_datetime(self.expires_on), None, now)
+
+	def keep_terms_fixed(self):
+		"""A submitted consent's terms never change and it is never amended (docs/decisions.md, decision 7)."""
 		previous = self.get_doc_before_save()
 		if previous and previous.docstatus != 0:
 			messages.throw("consent_terms_fixed")
@@ -71,21 +82,21 @@ class Consent(StampsAuthor, Undeletable, RandomlyNamed):
 		self.withdrawn_on = None
 		self.withdrawal = None
 
-		now = now_datetime()
+	def fill_in_dates_and_categories(self, now):
 		if not self.given_on:
 			self.given_on = now
 		if not self.expires_on:
 			self.expires_on = policy.default_expiry(get_datetime(self.given_on), consent_expiry_months())
 		set_categories(self, policy.with_implied(selected_categories(self)))
 
-		student = frappe.db.get_value("Advice Student", self.student, ["full_name", "email"], as_dict=True)
-		wording = (
-			frappe.db.get_value(
-				"Consent Wording", self.consent_wording, ["wording", "version", "active"], as_dict=True
-			)
-			if self.consent_wording
-			else None
+	def chosen_wording(self):
+		if not self.consent_wording:
+			return None
+		return frappe.db.get_value(
+			"Consent Wording", self.consent_wording, ["wording", "version", "active"], as_dict=True
 		)
+
+	def check_terms(self, wording, student, now):
 		terms = policy.ConsentTerms(
 			categories=selected_categories(self),
 			description=self.information_description,
@@ -103,11 +114,12 @@ class Consent(StampsAuthor, Undeletable, RandomlyNamed):
 		)
 		messages.throw(policy.check_consent(terms, now) + case_belongs_to(self.advice_case, self.student))
 
+	def copy_names_and_wording(self, wording, student):
+		"""After the checks: the names for the desk, the wording as the student was shown it."""
 		self.student_name = student.full_name if student else None
 		self.third_party_name = frappe.db.get_value("Third Party", self.third_party, "display_name")
 		self.wording_version = wording.version
 		self.wording_text = policy.render_wording(wording.wording, self.wording_values())
-		self.status = policy.status(self.docstatus == 1, get_datetime(self.expires_on), None, now)
 
 	def wording_values(self) -> dict[str, str]:
 		expires = get_datetime(self.expires_on)

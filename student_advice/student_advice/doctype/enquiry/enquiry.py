@@ -30,6 +30,7 @@ class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
 		student_name: DF.Data | None
 		summary: DF.SmallText
 	# end: auto-generated types
+
 	author_field = "officer"
 
 	def validate(self):

@@ -17,4 +17,5 @@ class Faculty(Document):
 		faculty_name: DF.Data
 		school: DF.Data | None
 	# end: auto-generated types
+
 	pass

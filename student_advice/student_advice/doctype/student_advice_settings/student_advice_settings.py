@@ -47,6 +47,7 @@ class StudentAdviceSettings(Document):
 		unrounded_for_viewers: DF.Check
 
 	# end: auto-generated types
+
 	def validate(self):
 		if (self.suppression_threshold or 0) < MIN_THRESHOLD:
 			messages.throw("threshold_too_low")
