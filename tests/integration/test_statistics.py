@@ -581,6 +581,30 @@ def test_a_committed_change_queues_one_background_refresh(officer):
 	frappe.local.student_advice_refresh_queued = False
 
 
+def test_every_statistics_source_is_watched_and_nothing_else():
+	"""doc_events name the DocTypes the statistics read (no "*"), beside the row rule's own hooks."""
+	events = frappe.get_hooks("doc_events")
+	assert "*" not in events or "student_advice.statistics.cache.note_change" not in str(events["*"])
+	for doctype in registry.STATISTICS_SOURCES:
+		assert "student_advice.statistics.cache.note_change" in events[doctype]["on_change"], doctype
+		assert "student_advice.statistics.cache.note_change" in events[doctype]["after_delete"], doctype
+	assert "student_advice.confidentiality.permissions.recheck_after_validate" in events["Case"]["validate"]
+	assert "student_advice.statistics.cache.note_change" not in str(events.get("ToDo"))
+
+
+def test_a_refresh_queued_before_a_deploy_still_runs_and_the_key_covers_the_code():
+	from student_advice import stats
+
+	assert frappe.get_attr("student_advice.stats.refresh") is cache.refresh
+	assert frappe.get_attr("student_advice.stats.note_change") is cache.note_change
+	assert "student_advice.statistics.cache.refresh" in frappe.get_hooks("scheduler_events")["hourly"]
+	covered = {f"{p.parent.name}/{p.name}" for p in cache._source_files()}
+	for name in ("statistics/widgets.py", "statistics/filters.py", "suppression/family.py",
+	             "suppression/witnesses.py", "suppression/__init__.py", "policy/periods.py"):  # fmt: skip
+		assert name in covered, name
+	assert stats.__doc__
+
+
 def test_viewer_holds_only_statistics_rights():
 	from frappe.permissions import get_role_permissions
 
