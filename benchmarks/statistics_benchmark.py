@@ -1,14 +1,14 @@
-"""Statistics benchmark: the Advice Statistics report against the plain SQL GROUP BY (issue 6).
+"""Statistics benchmark: the Advice Statistics report against the plain SQL GROUP BY.
 
 NOT a test. It needs a dedicated site, never a shared one (it commits 230,000 rows):
 
     cd ~/frappe-bench
     bench new-site student-advice-bench.localhost --install-app student_advice   # once
     cd sites
-    ../env/bin/python /work/main/benchmarks/statistics_benchmark.py \
+    ../env/bin/python <checkout>/benchmarks/statistics_benchmark.py \
         [--site student-advice-bench.localhost] [--reseed] [--repeat 7]
 
-(`/work/main` is the checkout; any path to this file works.) The first run seeds 30,000 Advice
+(`<checkout>` is this repository; any path to this file works.) The first run seeds 30,000 Advice
 Students, 100,000 Cases and 100,000 Enquiries over five academic years (2021-22 to 2025-26, a
 fifth of the enquiries converted into cases) with frappe.db.bulk_insert, sets Cambridge-like
 terms in Student Advice Settings and commits; later runs reuse them (--reseed starts again).
@@ -25,7 +25,7 @@ frappe.desk.query_report.run (suppression and rounding included):
   changed  the median of runs right after a change was committed through the document hooks,
            before the background refresh has run: the reader is shown the year as computed just
            before the change (policy/freshness.py) and never waits for the computation
-  refresh  the time of the background job's work for that year (stats.refresh): what the worker,
+  refresh  the time of the background job's work for that year (cache.refresh): what the worker,
            not a reader, spends after each change
 and the ratios to plain. Goal: what a reader waits for (warm, changed) within 1.5 times plain.
 
@@ -317,9 +317,9 @@ def timed(fn, repeat):
 
 
 def clear_statistics_caches():
-	from student_advice import stats
+	from student_advice.statistics import cache
 
-	stats._MEMO.clear()
+	cache._MEMO.clear()
 	frappe.cache.delete_keys("student_advice:statistics")
 
 
@@ -346,23 +346,24 @@ def end_to_end():
 	get the new figures, and how long the worker's job took."""
 	from frappe.utils.background_jobs import get_job, get_workers
 
-	from student_advice import stats
 	from student_advice.policy import periods
+	from student_advice.statistics import cache, contacts
+	from student_advice.statistics.settings import statistics_settings, today
 
 	if not get_workers():
 		print("end to end: skipped, no RQ worker serves this bench (start one with `bench worker`)")
 		return None
-	settings = stats.statistics_settings()
-	start_year = periods.start_year_of(stats.today(), settings["start_month"])
+	settings = statistics_settings()
+	start_year = periods.start_year_of(today(), settings["start_month"])
 	label = periods.year_label(start_year, settings["start_month"])
 	previous = periods.year_label(start_year - 1, settings["start_month"])
-	calendar = stats._calendar(previous, settings)
-	shape = stats._shape_key(previous, settings, calendar)
+	calendar = cache._calendar(previous, settings)
+	shape = cache._shape_key(previous, settings, calendar)
 	name = commit_a_change({"academic_year": previous})
 	committed = time.perf_counter()
-	fingerprint = stats.data_fingerprint()
+	fingerprint = contacts.data_fingerprint()
 	while time.perf_counter() - committed < 120:
-		latest = frappe.cache.get_value(stats.LATEST + shape, expires=True)
+		latest = frappe.cache.get_value(cache.LATEST + shape, expires=True)
 		if latest and latest[0] == fingerprint:
 			break
 		time.sleep(0.05)
@@ -405,7 +406,7 @@ def main():
 		)
 		from frappe.desk.query_report import run
 
-		from student_advice import stats
+		from student_advice.statistics import cache
 
 		header = (
 			f"{'view':44} {'plain':>8} {'first':>8} {'warm':>8} {'changed':>8} {'refresh':>8}"
@@ -429,7 +430,7 @@ def main():
 			frappe.set_user(user)
 			changed = timed(report, args.repeat)
 			frappe.set_user("Administrator")
-			refreshed = timed(lambda f=filters: stats.refresh(f["academic_year"]), 1)
+			refreshed = timed(lambda f=filters: cache.refresh(f["academic_year"]), 1)
 			frappe.set_user(user)
 			if not report()["result"]:
 				sys.exit("the report returned nothing")

@@ -1,7 +1,7 @@
 """Suppression benchmark: Family.suppress() on a synthetic academic year.
 
 NOT a test, and it needs no site: it imports only the pure policy module
-(student_advice/policy/suppression.py), so it runs with any Python 3.10+:
+(student_advice/policy/suppression/), so it runs with any Python 3.10+:
 
     python3 benchmarks/suppression_benchmark.py [--contacts 40000] [--seed 1] [--repeat 3]
         [--no-periods] [--forbidden] [--profile]

@@ -2,6 +2,7 @@ from student_advice.policy.breach import ACTIONS as _BREACH_ACTIONS
 from student_advice.policy.breach import STATES as _BREACH_STATES
 from student_advice.policy.registry import SERVICE_DOCTYPES as _SERVICE_DOCTYPES
 from student_advice.policy.registry import SIDE_TABLES as _SIDE_TABLES
+from student_advice.policy.registry import STATISTICS_SOURCES as _STATISTICS_SOURCES
 from student_advice.policy.registry import STUDENT_RECORDS as _STUDENT_RECORDS
 from student_advice.policy.roles import ALL_APP_ROLES as _APP_ROLES
 
@@ -81,7 +82,7 @@ doc_events = {
 		]
 	},
 	"Custom Field": {"validate": f"{_SIDE_RULE}.refuse_links_into_casework"},
-	# Assignments, mentions, follows and notifications stay inside the service (issue 5).
+	# Assignments, mentions, follows and notifications stay inside the service (docs/decisions.md, decision 18).
 	"Comment": {"validate": f"{_CONVERSATION}.refuse_mentions_outside"},
 	"Document Follow": {"validate": f"{_CONVERSATION}.refuse_follow_outside"},
 	"Notification Log": {"before_insert": f"{_CONVERSATION}.keep_notification_inside"},
@@ -89,12 +90,16 @@ doc_events = {
 	"Personal Data Deletion Request": {
 		"on_update": "student_advice.student_advice.doctype.erasure_request.erasure_request.review_deletion_request"
 	},
-	# Statistics (issue 6): recompute the suppressed figures in the background after a change.
-	"*": {
-		"on_change": "student_advice.stats.note_change",
-		"after_delete": "student_advice.stats.note_change",
-	},
 }
+# Statistics (docs/decisions.md, decisions 22-23): recompute the suppressed figures in the
+# background after a change to anything they read.
+for _doctype in _STATISTICS_SOURCES:
+	doc_events.setdefault(_doctype, {}).update(
+		{
+			"on_change": "student_advice.statistics.cache.note_change",
+			"after_delete": "student_advice.statistics.cache.note_change",
+		}
+	)
 
 # Caches
 # ------
@@ -106,7 +111,7 @@ persistent_cache_keys = ["student_advice:statistics*"]
 # Scheduled Tasks
 # ---------------
 scheduler_events = {
-	"hourly": ["student_advice.stats.refresh"],
+	"hourly": ["student_advice.statistics.cache.refresh"],
 	"daily": [
 		"student_advice.tasks.expire_consents",
 		"student_advice.tasks.prepare_next_meeting",
@@ -130,7 +135,7 @@ override_whitelisted_methods = {
 
 # Request Events
 # --------------
-# Casework access audit (decision 9): the prints, PDF downloads and exports Frappe does not log per
+# Casework access audit (docs/decisions.md, decision 9): the prints, PDF downloads and exports Frappe does not log per
 # record are written to Access Log once the request succeeded (noted by the auth hook below).
 after_request = ["student_advice.confidentiality.audit.log_request"]
 
@@ -143,6 +148,11 @@ auth_hooks = [
 	# then, for members of the service only: note a print, PDF download or export for the audit.
 	"student_advice.confidentiality.audit.watch_request",
 ]
+
+# Boot
+# ----
+# The statistics' dimension choices, served once to the report's and the charts' filters.
+extend_bootinfo = "student_advice.statistics.filters.extend_bootinfo"
 
 # Types
 # -----

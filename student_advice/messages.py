@@ -90,7 +90,7 @@ def message(code: str) -> str:
 		"statistics_period_unknown": _("Choose an academic year, term or month that the statistics offer."),
 		"statistics_period_unchosen": _("Choose the term or the month to show."),
 		"link_into_casework": _("Fields outside the Student Advice Service cannot link to its records."),
-		# --- reflective practice meetings, conversations, conflicts of interest (issue 5) ---
+		# --- reflective practice meetings, conversations, conflicts of interest ---
 		"meeting_is_held": _(
 			"This meeting has been held: the meeting and its discussions can no longer be changed, and no cases or actions can be added to it."
 		),
@@ -141,7 +141,7 @@ def message(code: str) -> str:
 		"conflict_lift_needs_manager": _(
 			"Only the Advice Service Manager can lift a declaration of a conflict of interest."
 		),
-		# --- consent, disclosure and the breach procedure (issue 4) ---
+		# --- consent, disclosure and the breach procedure ---
 		"category_unknown": _("Choose categories of information from the service's list."),
 		"consent_needs_category": _("Choose at least one category of information the consent covers."),
 		"consent_needs_description": _("Describe the information the consent covers."),

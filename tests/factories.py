@@ -1,6 +1,24 @@
-"""The one user factory (testing contract) and small record builders for both tiers."""
+"""The one user factory (README, "Run the tests") and small record builders for both tiers."""
 
+import contextlib
+import os
 import uuid
+
+
+@contextlib.contextmanager
+def connected(site: str, keep: bool):
+	"""One connection to a test site for a whole pytest session, as Administrator; at the end the
+	open transaction is committed (keep: the HTTP site's data are committed anyway) or rolled back."""
+	import frappe
+
+	frappe.init(site=site, sites_path=os.getcwd())
+	frappe.connect()
+	frappe.set_user("Administrator")
+	try:
+		yield site
+	finally:
+		frappe.db.commit() if keep else frappe.db.rollback()
+		frappe.destroy()
 
 
 def unique(prefix: str) -> str:

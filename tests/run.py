@@ -28,6 +28,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests import runner_plan  # noqa: E402  (pure: the unit tier tests its decisions)
+
 APP = "student_advice"
 TEST_SITE = "student-advice-test.localhost"
 HTTP_SITE = "student-advice-http.localhost"
@@ -169,8 +173,43 @@ class Bench:
 		else:
 			self.link.symlink_to(self.previous_link)
 
-	def site_exists(self, site: str) -> bool:
-		return (self.sites / site / "site_config.json").exists()
+	def probe(self, sites: list[str]) -> runner_plan.Findings:
+		"""What the plan is made from: built assets, the root login, the state of each test site."""
+		result = run(
+			[self.python, ROOT / "tests" / "bench_probe.py", *sites], cwd=self.sites, capture=True, quiet=True
+		)
+		if result.returncode != 0:
+			print((result.stdout or "")[-3000:], flush=True)
+			raise SystemExit("could not probe the bench (tests/bench_probe.py)")
+		found = json.loads(result.stdout.strip().splitlines()[-1])
+		return runner_plan.Findings(
+			assets_built=(self.sites / "assets" / "assets.json").exists(),
+			apps_with_bundles=(APP,) if any((ROOT / APP / "public").rglob("*.bundle.*")) else (),
+			root_user=DB_ROOT_USER,
+			db_host=found["db_host"],
+			db_port=found["db_port"],
+			root_error=found["root_error"],
+			sites=found["sites"],
+			fresh_sites=(HTTP_SITE,),
+		)
+
+	def frappe_version(self) -> dict:
+		source = (self.path / "apps" / "frappe" / "frappe" / "__init__.py").read_text()
+		version = re.search(r"^__version__ = \"([^\"]+)\"", source, re.MULTILINE)
+		commit = subprocess.run(
+			["git", "rev-parse", "HEAD"], cwd=self.path / "apps" / "frappe", capture_output=True, text=True
+		).stdout.strip()
+		return {"version": version.group(1) if version else None, "commit": commit or None}
+
+	def build_assets(self, apps) -> None:
+		for app in apps:
+			self.frappe("build", "--app", app, quiet=True)
+
+	def make_site(self, site: str, action: str) -> None:
+		"""Create a test site, or drop what is left of it first (runner_plan decides which)."""
+		if action == runner_plan.RECREATE:
+			self.drop_site(site)
+		self.new_site(site)
 
 	def new_site(self, site: str) -> None:
 		self.frappe(
@@ -183,20 +222,34 @@ class Bench:
 		self.frappe("set-config", "throttle_user_limit", "100000", "--parse", site=site)
 
 	def drop_site(self, site: str) -> None:
-		if self.site_exists(site):
-			self.frappe(
-				"drop-site", site, "--db-root-username", DB_ROOT_USER,
-				"--db-root-password", DB_ROOT_PASSWORD, "--force", "--no-backup", quiet=True,
-			)  # fmt: skip
+		dropped = self.frappe(
+			"drop-site", site, "--db-root-username", DB_ROOT_USER,
+			"--db-root-password", DB_ROOT_PASSWORD, "--force", "--no-backup", quiet=True, check=False,
+		)  # fmt: skip
+		if dropped.returncode != 0 and (self.sites / site).exists():
+			# drop-site opens the site first, which an interrupted new-site left unopenable: move the
+			# folder aside; new-site --force then drops the database and user of the same name.
+			archive = self.path / "archived" / "sites"
+			archive.mkdir(parents=True, exist_ok=True)
+			(self.sites / site).rename(archive / f"{site}-{int(time.time())}")
 
-	def prepare_test_site(self) -> None:
-		if not self.site_exists(TEST_SITE):
-			self.new_site(TEST_SITE)
+	def prepare_test_site(self, action: str) -> None:
+		if action != runner_plan.KEEP:
+			self.make_site(TEST_SITE, action)
 		self.frappe("set-config", "throttle_user_limit", "100000", "--parse", site=TEST_SITE)
 		installed = self.frappe("list-apps", site=TEST_SITE, capture=True).stdout or ""
 		if APP not in installed:
 			self.frappe("install-app", APP, site=TEST_SITE, quiet=True)
 		self.frappe("migrate", site=TEST_SITE, quiet=True)
+
+	def pytest_tier(self, tier: str, site: str, selector: list, env: dict | None = None) -> tuple[bool, str]:
+		"""One integration tier (tests/<tier>) with the bench's Python from sites/."""
+		return pytest_tier(
+			self.python,
+			["-p", "no:cacheprovider", "-c", ROOT / "tests" / tier / "pytest.ini",
+			 "--rootdir", ROOT, *selector, ROOT / "tests" / tier],
+			cwd=self.sites, env={**os.environ, "STUDENT_ADVICE_SITE": site, **(env or {})},
+		)  # fmt: skip
 
 	def lifecycle(self, command: str, site: str):
 		result = run(
@@ -323,36 +376,35 @@ def main() -> int:
 def run_integration(bench: Bench, record: dict, options) -> bool:
 	ensure_mariadb()
 	ensure_redis(bench.path)
+	record["frappe"] = bench.frappe_version()
+	record["assets_built_by_this_run"] = False
+	plan = runner_plan.plan(bench.probe([TEST_SITE, HTTP_SITE]))
+	if plan.stop:
+		print(plan.stop, flush=True)
+		record["tiers"]["integration"] = record["tiers"]["http"] = "stopped: " + plan.stop
+		return False
+	for note in plan.notes:
+		say(note)
 	bench.link_checkout()
 	try:
+		if plan.build:
+			bench.build_assets(plan.build)
+			record["assets_built_by_this_run"] = True
 		say(f"in-process integration tier on {TEST_SITE}")
-		bench.prepare_test_site()
-		env = {**os.environ, "STUDENT_ADVICE_SITE": TEST_SITE}
+		bench.prepare_test_site(plan.sites[TEST_SITE])
 		selector = ["-k", options.k] if options.k else []
-		passed, summary = pytest_tier(
-			bench.python,
-			["-p", "no:cacheprovider", "-c", ROOT / "tests" / "integration" / "pytest.ini",
-			 "--rootdir", ROOT, *selector, ROOT / "tests" / "integration"],
-			cwd=bench.sites, env=env,
-		)  # fmt: skip
-		record["tiers"]["integration"] = summary
+		passed, record["tiers"]["integration"] = bench.pytest_tier("integration", TEST_SITE, selector)
 
 		say("lifecycle: a second migrate changes nothing")
 		record["tiers"]["migrate_twice"] = bench.migrate_changes_nothing(TEST_SITE)
 		passed &= record["tiers"]["migrate_twice"] == "passed"
 
 		say(f"HTTP tier on {HTTP_SITE}")
-		bench.drop_site(HTTP_SITE)
-		bench.new_site(HTTP_SITE)
+		bench.make_site(HTTP_SITE, plan.sites[HTTP_SITE])
 		with served(bench) as base_url:
-			env = {**os.environ, "STUDENT_ADVICE_SITE": HTTP_SITE, "STUDENT_ADVICE_URL": base_url}
-			http_passed, http_summary = pytest_tier(
-				bench.python,
-				["-p", "no:cacheprovider", "-c", ROOT / "tests" / "over_http" / "pytest.ini",
-				 "--rootdir", ROOT, *selector, ROOT / "tests" / "over_http"],
-				cwd=bench.sites, env=env,
-			)  # fmt: skip
-		record["tiers"]["http"] = http_summary
+			http_passed, record["tiers"]["http"] = bench.pytest_tier(
+				"over_http", HTTP_SITE, selector, {"STUDENT_ADVICE_URL": base_url}
+			)
 
 		say("lifecycle: uninstall leaves nothing behind")
 		record["tiers"]["uninstall"] = bench.uninstall_leaves_nothing(HTTP_SITE)

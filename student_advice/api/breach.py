@@ -3,17 +3,13 @@
 import frappe
 from frappe.utils import getdate, today
 
-from student_advice.confidentiality.gate import deny
-from student_advice.confidentiality.permissions import is_member
-from student_advice.policy.roles import MANAGER
+from student_advice.confidentiality.guards import managers_only
 
 
 @frappe.whitelist()
+@managers_only
 def outstanding_consultations() -> list[dict]:
 	"""Disclosed breaches still waiting for another officer to confirm a consultation, by deadline."""
-	if not is_member():
-		deny()
-	frappe.only_for(MANAGER)
 	rows = frappe.get_list(
 		"Confidentiality Breach",
 		filters={"docstatus": 1, "consultation_outstanding": 1},

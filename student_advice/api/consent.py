@@ -1,19 +1,16 @@
-"""Consent endpoints for the workspace: consents about to expire (role-guarded, permission-aware)."""
+"""Consent endpoints for the workspace: consents about to expire (permission-aware).
+
+Outsiders get the service's one uniform denial from the guard: nothing here names a DocType to the gate.
+"""
 
 from datetime import timedelta
 
 import frappe
 from frappe.utils import now_datetime
 
-from student_advice.confidentiality.gate import deny
-from student_advice.confidentiality.permissions import is_member
+from student_advice.compat import permitted_count
+from student_advice.confidentiality.guards import members_only
 from student_advice.policy.consent import ACTIVE, EXPIRING_SOON_DAYS
-
-
-def _members_only():
-	"""Outsiders get the service's one uniform denial (nothing here names a DocType to the gate)."""
-	if not is_member():
-		deny()
 
 
 def _expiring_filters(days: int):
@@ -27,9 +24,9 @@ def _expiring_filters(days: int):
 
 
 @frappe.whitelist()
+@members_only
 def expiring_consents(days: int = EXPIRING_SOON_DAYS) -> list[dict]:
 	"""Active consents that expire within `days` (default 14): name, student, third party, expiry."""
-	_members_only()
 	return frappe.get_list(
 		"Consent",
 		filters=_expiring_filters(days),
@@ -40,12 +37,8 @@ def expiring_consents(days: int = EXPIRING_SOON_DAYS) -> list[dict]:
 
 
 @frappe.whitelist()
+@members_only
 def expiring_consents_count(filters=None) -> dict:
 	"""For a custom (method) Number Card: how many active consents expire within 14 days."""
-	_members_only()
-	count = len(
-		frappe.get_list(
-			"Consent", filters=_expiring_filters(EXPIRING_SOON_DAYS), pluck="name", limit_page_length=0
-		)
-	)
+	count = permitted_count("Consent", _expiring_filters(EXPIRING_SOON_DAYS))
 	return {"value": count, "fieldtype": "Int", "route": ["List", "Consent"]}

@@ -3,13 +3,15 @@
 import frappe
 from frappe.utils import getdate, today
 
+from student_advice.compat import permitted_count
 from student_advice.confidentiality.gate import deny
-from student_advice.confidentiality.permissions import is_member
+from student_advice.confidentiality.guards import members_only
 from student_advice.meetings import ACTION, DISCUSSION, MEETING
 from student_advice.policy import meetings as policy
 
 
 @frappe.whitelist()
+@members_only
 def case_meetings(case: str) -> list[dict]:
 	"""Meetings that discussed the case, newest first, each with its notes and agreed actions.
 
@@ -17,7 +19,7 @@ def case_meetings(case: str) -> list[dict]:
 	their declared conflicts allow; a case they may not see (or that does not exist) gets the
 	one uniform denial.
 	"""
-	if not is_member() or not case or not frappe.get_list("Case", filters={"name": case}, pluck="name"):
+	if not case or not permitted_count("Case", {"name": case}):
 		deny()
 	discussions = frappe.get_list(
 		DISCUSSION,

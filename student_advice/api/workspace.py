@@ -1,9 +1,9 @@
 """The officers' workspace: number cards for the signed-in officer (custom, method-backed).
 
-Every count goes through frappe.get_list, so the row rule and the officer's declared
+Every count is one counted frappe.get_list query, so the row rule and the officer's declared
 conflicts of interest apply exactly as in the lists the cards open. Outsiders get the
 service's one uniform denial: these method names mention no DocType, so the request gate
-does not see them, and the guard here must.
+does not see them, and the guard (confidentiality/guards.py) must.
 """
 
 from datetime import timedelta
@@ -11,27 +11,18 @@ from datetime import timedelta
 import frappe
 from frappe.utils import add_days, getdate, now_datetime, today
 
-from student_advice.confidentiality.gate import deny
-from student_advice.confidentiality.permissions import is_member
+from student_advice.compat import permitted_count
+from student_advice.confidentiality.guards import members_only
 from student_advice.policy import casework
 from student_advice.policy import meetings as meeting_policy
 
 WAITING_DAYS = 14
 
 
-def _members_only():
-	if not is_member():
-		deny()
-
-
-def _count(doctype: str, filters: list) -> int:
-	return len(frappe.get_list(doctype, filters=filters, pluck="name", limit_page_length=0, order_by=None))
-
-
 def _card(doctype: str, filters: list) -> dict:
 	"""A custom card's answer; clicking it opens the same list with the same filters."""
 	return {
-		"value": _count(doctype, filters),
+		"value": permitted_count(doctype, filters),
 		"fieldtype": "Int",
 		"route": ["List", doctype],
 		"route_options": {f[0]: [f[1], f[2]] for f in filters},
@@ -69,28 +60,28 @@ def enquiries_today_filters() -> list:
 
 
 @frappe.whitelist()
+@members_only
 def my_open_cases(filters=None) -> dict:
 	"""Cases assigned to me that are not closed."""
-	_members_only()
 	return _card("Case", my_open_cases_filters())
 
 
 @frappe.whitelist()
+@members_only
 def my_waiting_cases(filters=None) -> dict:
 	"""My cases waiting on a student or third party for more than 14 days."""
-	_members_only()
 	return _card("Case", my_waiting_cases_filters())
 
 
 @frappe.whitelist()
+@members_only
 def my_overdue_actions(filters=None) -> dict:
 	"""Meeting actions I own that are past their due date and not done."""
-	_members_only()
 	return _card("Meeting Action", my_overdue_actions_filters())
 
 
 @frappe.whitelist()
+@members_only
 def enquiries_today(filters=None) -> dict:
 	"""Enquiries received today, by anyone in the service."""
-	_members_only()
 	return _card("Enquiry", enquiries_today_filters())

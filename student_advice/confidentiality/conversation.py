@@ -51,7 +51,7 @@ def keep_notification_inside(doc, method=None):
 
 	The email Frappe sends from a Notification Log carries its subject and email_content.
 	For the service's records the subject names only the record's title, which identifies
-	no one (decision 5), and the free text (the assignment comment, the mentioning comment)
+	no one (docs/decisions.md, decision 5), and the free text (the assignment comment, the mentioning comment)
 	is dropped: the reader opens the record in the desk to read it.
 	"""
 	if not registry.is_service_doctype(doc.document_type):

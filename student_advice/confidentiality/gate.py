@@ -1,4 +1,4 @@
-"""One uniform denial for everyone outside the service (threat model, decision 3).
+"""One uniform denial for everyone outside the service (docs/decisions.md, decision 3).
 
 Runs as an auth hook, after Frappe has settled who the user is (session cookie, API key
 or OAuth) and before it dispatches the request. A request from outside the service that

@@ -7,7 +7,7 @@ it names the users who could read casework from outside the service.
 import frappe
 from frappe import _
 
-from student_advice.confidentiality.gate import deny
+from student_advice.confidentiality.guards import roles_only
 from student_advice.policy import health, roles
 
 ALLOWED_ROLES = frozenset({roles.ADMINISTRATOR, roles.MANAGER})
@@ -22,15 +22,10 @@ INTEGRATIONS = {
 }
 
 
-def may_see(user: str | None = None) -> bool:
-	return bool(ALLOWED_ROLES.intersection(frappe.get_roles(user or frappe.session.user)))
-
-
 @frappe.whitelist()
+@roles_only(*ALLOWED_ROLES)
 def get_report() -> dict:
 	"""The findings and residual risks for this site, rendered by the Confidentiality Health page."""
-	if not may_see():
-		deny()
 	return translate(health.evaluate(gather_facts()))
 
 

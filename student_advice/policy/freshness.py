@@ -2,7 +2,7 @@
 
 Suppressing a year jointly means reading all of its contacts and searching complements: far
 more work than the plain count a reader asks for. So the year is computed in the background
-(stats.refresh) after every committed change, and a reader who arrives before that job has
+(statistics/cache.py refresh) after every committed change, and a reader who arrives before that job has
 finished is shown the year as it was computed just before the change: a complete, jointly
 suppressed snapshot of committed data, as if the report had been opened a moment earlier.
 

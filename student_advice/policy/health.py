@@ -20,7 +20,7 @@ DANGER = "danger"
 SEVERITIES = (DANGER, WARNING, OK)
 
 # Roles that reach casework (or every table) from outside the service, and how. Severity: what the
-# role can do alone. Sources: the product's threat model (decision 4) and the leak inventory §I.
+# role can do alone. Source: docs/decisions.md, decision 4.
 RISKY_ROLES = {
 	"System Manager": (DANGER, "SQL in System Console, self-granted roles, backups, logs of every record"),
 	"Script Manager": (DANGER, "Query Reports and Server Scripts that read any table"),
@@ -39,7 +39,7 @@ RISKY_ROLES = {
 	"Super Email User": (WARNING, "every email account's communications"),
 }
 
-# Security fixes in Frappe releases, from the leak inventory §2: advisory -> first fixed release
+# Security fixes in Frappe releases, as Frappe's advisories list them: advisory -> first fixed release
 # per major version (only the advisories whose fixed release was published).
 ADVISORY_FIXES = {
 	"CVE-2024-24813 (SQL injection in a reporting method)": {15: "15.0.0"},

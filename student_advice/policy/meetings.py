@@ -13,7 +13,7 @@ SCHEDULED = "Scheduled"
 HELD = "Held"
 MEETING_STATUSES = (SCHEDULED, HELD)
 
-# Working days only (decision 12): the meeting is on one of them.
+# Working days only (docs/decisions.md, decision 12): the meeting is on one of them.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 DEFAULT_WEEKDAY = "Thursday"
 DEFAULT_TIME = "10:00:00"

@@ -1,4 +1,4 @@
-"""Fixed reporting periods for statistics: academic years, terms and months (decision 10).
+"""Fixed reporting periods for statistics: academic years, terms and months (docs/decisions.md, decision 10).
 
 Statistics are published for fixed buckets only, never for arbitrary date ranges. The
 buckets nest: every month lies in exactly one academic year, and in at most one term of

@@ -47,6 +47,19 @@ OPEN_RECORDS = frozenset({"Advice Statistic"})
 SERVICE_DOCTYPES = frozenset(STUDENT_RECORDS) | SERVICE_RECORDS
 
 
+# What the statistics read: a committed change to one of these queues their refresh (hooks.py).
+STATISTICS_SOURCES = (
+	"Case",
+	"Enquiry",
+	"Advice Student",
+	"College",
+	"Faculty",
+	"Case Category",
+	"Case Outcome",
+	"Student Advice Settings",
+)
+
+
 # Frappe's DocTypes that point at other records: DocType -> (field holding the referenced DocType, field holding the referenced name)
 SIDE_TABLES = {
 	"Access Log": ("export_from", "reference_document"),

@@ -1,4 +1,4 @@
-"""Who is inside the service (threat model, decision 1)."""
+"""Who is inside the service (docs/decisions.md, decision 1)."""
 
 OFFICER = "Advice Officer"
 MANAGER = "Advice Service Manager"
@@ -13,3 +13,11 @@ ALL_APP_ROLES = (OFFICER, MANAGER, ADMINISTRATOR, STATISTICS_VIEWER)
 def is_service_member(roles) -> bool:
 	"""True when any of the user's roles is one of the service's own roles."""
 	return bool(SERVICE_ROLES.intersection(roles or ()))
+
+
+# Who reads the anonymised statistics: the viewer, the manager and officers (not the administrator).
+STATISTICS_READERS = frozenset({STATISTICS_VIEWER, MANAGER, OFFICER})
+
+
+def reads_statistics(roles) -> bool:
+	return bool(STATISTICS_READERS.intersection(roles or ()))

@@ -1,4 +1,4 @@
-"""Working days (decision 12): Monday to Friday, minus the service's closure days from settings."""
+"""Working days (docs/decisions.md, decision 12): Monday to Friday, minus the service's closure days from settings."""
 
 from collections.abc import Iterable
 from datetime import date, timedelta

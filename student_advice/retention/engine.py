@@ -256,12 +256,12 @@ def _handle_one(candidate: Candidate, as_of: date, own: bool, tally: Tally, step
 
 def forget_statistics_snapshots() -> None:
 	"""The app's own cached figures were computed from records that have now changed or gone."""
-	from student_advice import stats
+	from student_advice.statistics import cache
 
-	frappe.cache.delete_keys(stats.SNAPSHOTS + "*")
-	frappe.cache.delete_keys(stats.LATEST + "*")
-	frappe.cache.set_value(stats.CHANGED, time.time())
-	stats.enqueue_refresh()
+	frappe.cache.delete_keys(cache.SNAPSHOTS + "*")
+	frappe.cache.delete_keys(cache.LATEST + "*")
+	frappe.cache.set_value(cache.CHANGED, time.time())
+	cache.enqueue_refresh()
 
 
 def _update_run(run_name: str, own: bool, **values) -> None:

@@ -9,19 +9,15 @@ import pytest
 
 frappe = pytest.importorskip("frappe", reason="the integration tier runs inside a Frappe bench")
 
-from tests.factories import make_user  # noqa: E402
+from tests.factories import connected, make_user  # noqa: E402
 
 SITE = os.environ.get("STUDENT_ADVICE_SITE", "student-advice-test.localhost")
 
 
 @pytest.fixture(scope="session", autouse=True)
 def site():
-	frappe.init(site=SITE, sites_path=os.getcwd())
-	frappe.connect()
-	frappe.set_user("Administrator")
-	yield SITE
-	frappe.db.rollback()
-	frappe.destroy()
+	with connected(SITE, keep=False) as name:
+		yield name
 
 
 @pytest.fixture(autouse=True)

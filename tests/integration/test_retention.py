@@ -11,11 +11,11 @@ import frappe
 import pytest
 from frappe.utils import add_to_date, get_datetime
 
-from student_advice import stats
 from student_advice.policy import breach as breach_policy
 from student_advice.policy import retention
 from student_advice.policy.roles import MANAGER, OFFICER, STATISTICS_VIEWER
 from student_advice.retention import engine
+from student_advice.student_advice.report.advice_statistics import advice_statistics
 from tests.factories import make_case, make_student, make_user, unique
 from tests.integration.consent_builders import (
 	disclosure_values,
@@ -150,7 +150,7 @@ def test_statistics_give_the_same_figures_before_and_after(officer):
 	def figures():
 		frappe.set_user(viewer)
 		try:
-			return stats.report(filters)
+			return advice_statistics.execute(filters)
 		finally:
 			frappe.set_user("Administrator")
 

@@ -1,5 +1,5 @@
 """Anonymised statistics through Frappe's own reporting, as the statistics viewer, the manager
-and officers (issue 6).
+and officers (docs/decisions.md, decisions 10 and 20-24).
 
 A population is seeded in a past academic year (2015-16) straight into the tables the
 statistics read (bulk inserts, rolled back with each test): enough contacts for published
@@ -19,12 +19,13 @@ import pytest
 from frappe.desk import query_report, reportview
 from werkzeug.exceptions import Forbidden
 
-from student_advice import stats
 from student_advice.confidentiality import gate
 from student_advice.policy import registry
 from student_advice.policy.mentions import DoctypeMatcher
 from student_advice.policy.roles import MANAGER, OFFICER, STATISTICS_VIEWER
 from student_advice.policy.suppression import SECONDARY_MARK
+from student_advice.statistics import cache, contacts, widgets
+from student_advice.statistics.settings import statistics_settings
 from tests.factories import make_user, unique
 
 YEAR = "2015-16"
@@ -191,7 +192,7 @@ def set_terms(**values):
 
 
 # ------------------------------------------------------------------ the views a reader can ask for
-DIMS = list(stats.DIMENSIONS)
+DIMS = list(contacts.DIMENSIONS)
 
 
 def all_views():
@@ -338,12 +339,12 @@ def test_contacts_count_converted_enquiries_once_with_their_channel(population, 
 	frappe.set_user(manager)
 	total = run({"academic_year": YEAR, "rows": "by_channel"})
 	assert total["result"][-1]["total"] == population["contacts"]
-	family, calendar = stats.year_family(YEAR)
-	rows = stats.contact_rows(calendar)
+	family, calendar = cache.year_family(YEAR)
+	rows = contacts.contact_rows(calendar)
 	converted_cases = {case for _, case, _ in population["converted"]}
-	assert sum(r[-1] for r in rows if r[4] != stats.ENQUIRY_ONLY) == len(population["cases"])
-	channels = {r[5] for r in rows if r[4] != stats.ENQUIRY_ONLY}
-	assert {"Drop-in", "Email", "Phone", "Online"} & channels and stats.NOT_RECORDED in channels
+	assert sum(r[-1] for r in rows if r[4] != contacts.ENQUIRY_ONLY) == len(population["cases"])
+	channels = {r[5] for r in rows if r[4] != contacts.ENQUIRY_ONLY}
+	assert {"Drop-in", "Email", "Phone", "Online"} & channels and contacts.NOT_RECORDED in channels
 	assert len(converted_cases) == 12
 
 
@@ -353,39 +354,39 @@ def test_a_transaction_that_changed_the_data_is_never_shown_an_earlier_snapshot(
 	from student_advice.policy import freshness
 
 	assert frappe.db.transaction_writes == 0  # nothing written yet in this test (no fixture writes)
-	stats.year_family(YEAR)  # a snapshot of the data as they are before this test's population
-	settings = stats.statistics_settings()
-	shape = stats._shape_key(YEAR, settings, stats._calendar(YEAR, settings))
-	latest = frappe.cache.get_value(stats.LATEST + shape, expires=True)
+	cache.year_family(YEAR)  # a snapshot of the data as they are before this test's population
+	settings = statistics_settings()
+	shape = cache._shape_key(YEAR, settings, cache._calendar(YEAR, settings))
+	latest = frappe.cache.get_value(cache.LATEST + shape, expires=True)
 	assert latest, "the snapshot of committed data was not kept"
 	# (as Administrator: this is the data path; the readers' rights are the other tests')
 	population = seed_population()
 	assert frappe.db.transaction_writes > 0
-	frappe.cache.set_value(stats.CHANGED, time.time())  # as if someone had just committed a change
+	frappe.cache.set_value(cache.CHANGED, time.time())  # as if someone had just committed a change
 	try:
-		assert frappe.cache.get_value(stats.LATEST + shape, expires=True) == latest
-		assert frappe.cache.get_value(stats._snapshot_key(shape, latest[0]), expires=True) is not None
-		family, _calendar = stats.year_family(YEAR)
+		assert frappe.cache.get_value(cache.LATEST + shape, expires=True) == latest
+		assert frappe.cache.get_value(cache._snapshot_key(shape, latest[0]), expires=True) is not None
+		family, _calendar = cache.year_family(YEAR)
 		assert family.figure(family.year_bucket, ()).count == population["contacts"]
-		assert latest[0] != stats.data_fingerprint()  # the snapshot is of other data
+		assert latest[0] != contacts.data_fingerprint()  # the snapshot is of other data
 		# positive control: without its own writes this reader would have been shown the snapshot
-		changed_at = frappe.cache.get_value(stats.CHANGED, expires=True)
+		changed_at = frappe.cache.get_value(cache.CHANGED, expires=True)
 		assert changed_at is not None
 		assert freshness.may_serve_earlier(
 			read_at=latest[1], changed_at=changed_at, now=time.time(), own_writes=0
 		)
 	finally:
-		frappe.cache.delete_value(stats.CHANGED)
-		frappe.cache.delete_keys(stats.LATEST)
+		frappe.cache.delete_value(cache.CHANGED)
+		frappe.cache.delete_keys(cache.LATEST)
 
 
 def test_a_site_wide_cache_clear_keeps_the_computed_statistics(population):
 	"""Frappe clears the whole cache whenever a user is added: the statistics, keyed by all they
 	depend on, stay (hooks.persistent_cache_keys), so the next reader does not compute the year."""
-	stats.year_family(YEAR)
-	settings = stats.statistics_settings()
-	shape = stats._shape_key(YEAR, settings, stats._calendar(YEAR, settings))
-	key = stats._snapshot_key(shape, stats.data_fingerprint())
+	cache.year_family(YEAR)
+	settings = statistics_settings()
+	shape = cache._shape_key(YEAR, settings, cache._calendar(YEAR, settings))
+	key = cache._snapshot_key(shape, contacts.data_fingerprint())
 	frappe.cache.set_value("student_advice_test:ordinary", 1, expires_in_sec=60)
 	assert frappe.cache.get_value(key, expires=True) is not None
 	frappe.clear_cache()
@@ -456,7 +457,7 @@ def test_cards_and_charts_show_the_report_figures(population, viewer):
 	assert dict(zip(chart["labels"], chart["datasets"][0]["values"], strict=True)) == published
 	months = api.chart(filters={"rows": "by_period", "period_type": "month", "academic_year": YEAR})
 	assert all(v == 0 or v >= 5 for v in months["datasets"][0]["values"])
-	for figure in stats.CARD_FIGURES:
+	for figure in widgets.CARD_FIGURES:
 		value = api.number_card(filters=json.dumps({"figure": figure}))
 		if isinstance(value, dict):
 			assert_safe_value(value["value"])
@@ -571,13 +572,37 @@ def test_a_committed_change_queues_one_background_refresh(officer):
 	frappe.set_user(officer)
 	frappe.local.student_advice_refresh_queued = False  # savepoint rollbacks of earlier tests keep it
 	before = len(frappe.db.after_commit._functions)
-	stats.note_change(frappe._dict(doctype="Case"))
-	stats.note_change(frappe._dict(doctype="Enquiry"))  # one refresh per transaction
-	stats.note_change(frappe._dict(doctype="ToDo"))  # not read by the statistics
+	cache.note_change(frappe._dict(doctype="Case"))
+	cache.note_change(frappe._dict(doctype="Enquiry"))  # one refresh per transaction
+	cache.note_change(frappe._dict(doctype="ToDo"))  # not read by the statistics
 	assert len(frappe.db.after_commit._functions) == before + 1
 	frappe.db.after_commit._functions.pop()
 	frappe.db.after_rollback._functions.pop()
 	frappe.local.student_advice_refresh_queued = False
+
+
+def test_every_statistics_source_is_watched_and_nothing_else():
+	"""doc_events name the DocTypes the statistics read (no "*"), beside the row rule's own hooks."""
+	events = frappe.get_hooks("doc_events")
+	assert "*" not in events or "student_advice.statistics.cache.note_change" not in str(events["*"])
+	for doctype in registry.STATISTICS_SOURCES:
+		assert "student_advice.statistics.cache.note_change" in events[doctype]["on_change"], doctype
+		assert "student_advice.statistics.cache.note_change" in events[doctype]["after_delete"], doctype
+	assert "student_advice.confidentiality.permissions.recheck_after_validate" in events["Case"]["validate"]
+	assert "student_advice.statistics.cache.note_change" not in str(events.get("ToDo"))
+
+
+def test_a_refresh_queued_before_a_deploy_still_runs_and_the_key_covers_the_code():
+	from student_advice import stats
+
+	assert frappe.get_attr("student_advice.stats.refresh") is cache.refresh
+	assert frappe.get_attr("student_advice.stats.note_change") is cache.note_change
+	assert "student_advice.statistics.cache.refresh" in frappe.get_hooks("scheduler_events")["hourly"]
+	covered = {f"{p.parent.name}/{p.name}" for p in cache._source_files()}
+	for name in ("statistics/widgets.py", "statistics/filters.py", "suppression/family.py",
+	             "suppression/witnesses.py", "suppression/__init__.py", "policy/periods.py"):  # fmt: skip
+		assert name in covered, name
+	assert stats.__doc__
 
 
 def test_viewer_holds_only_statistics_rights():
@@ -660,7 +685,7 @@ def test_a_term_or_month_not_yet_chosen_is_asked_for_not_refused(viewer):
 		assert result["result"] == []
 		assert result["message"] == "Choose the term or the month to show."
 	with pytest.raises(frappe.ValidationError, match="Choose the term or the month"):
-		stats.chart_data({"academic_year": YEAR, "period_type": "term", "rows": "by_college"})
+		widgets.chart_data({"academic_year": YEAR, "period_type": "term", "rows": "by_college"})
 
 
 # ------------------------------------------------------------------ settings

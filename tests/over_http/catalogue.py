@@ -1,14 +1,31 @@
 """Every whitelisted function of the installed apps, classified for the leak matrix.
 
-Classes:
-- probed: called by the leak matrix for every persona and service DocType (see test_leak_matrix.py).
+Each entry is (class, reason). test_completeness.py fails on a function not listed here, on an
+entry no longer whitelisted, on a class not below, and on a class claim the code does not back.
+Classes (test_completeness.CLASSES; the check the gate makes of each is in brackets):
+- probed: called by the leak matrix for every persona and service DocType (test_leak_matrix.py)
+  [a probe of that name exists in probes.py].
 - gated: takes an argument that names a DocType (listed in the reason); the request gate answers outsiders with the
-  uniform denial whenever any argument names a service DocType, before the method runs.
-- controller: a DocType controller method, reached only through run_doc_method/savedocs, whose request names the DocType.
+  uniform denial whenever any argument names a service DocType, before the method runs [a DocType parameter, or
+  "form `doctype`" in the reason].
+- referenced: takes the name of a record of another DocType (a File, Comment, Report, Communication, ...) that may
+  belong to a service record; the gate looks that record up (confidentiality/references.py) [listed in
+  references.NAMED_ARGUMENTS or DISPATCHERS, or the reason names `fid` or `file_url`].
+- controller: a DocType controller method, reached only through run_doc_method/savedocs, whose request names the
+  DocType [a method of a class].
 - admin: only System Manager or Administrator can call it (say how it is restricted: frappe.only_for, a doctype-level
   permission check on an SM-only DocType, ...); on a shared site these are documented residuals.
+- account: about user accounts only (roles, sign-up, password reset, user search): names no casework; account
+  enumeration is a residual closed by giving every student an account (docs/decisions.md, decision 2).
 - harmless: returns or changes nothing about records of other DocTypes (say what it does touch).
 - own: returns only the caller's own data (say which), filtered by the app's side-table hooks where it touches records.
+- app: an endpoint of student_advice whose method name and arguments name no service DocType, so the gate does not
+  see it; it is guarded by a decorator of confidentiality/guards.py (say which) before it reads anything.
+- residual: reaches casework only through a role the app cannot restrict on a shared site (template or script
+  writers, other users' calendars, energy points); listed on the Confidentiality Health page (docs/decisions.md, decision 4).
+- test_only: frappe.tests.ui_test_helpers, see below.
+The checks in brackets are the only ones the gate can make; for admin, account, harmless, own, app, residual and
+test_only the reason is the claim, and a reviewer checks it against the code.
 
 Reasons starting "guest" are in frappe.guest_methods. Reasons starting "test-only" are frappe.tests.ui_test_helpers:
 whitelist_for_tests raises at import inside a request unless frappe.flags.in_test or a dev server (bench start).
@@ -1966,19 +1983,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	),
 	"student_advice.api.breach.outstanding_consultations": (
 		"app",
-		"names no DocType: in-function guard (non-member -> uniform deny, then only_for Manager); get_list Confidentiality Breach",
+		"names no DocType: guards.managers_only (outsiders uniform deny, other members PermissionError); get_list Confidentiality Breach",
 	),
 	"student_advice.api.consent.expiring_consents": (
 		"app",
-		"names no DocType: _members_only uniform deny, then get_list Consent incl. student and third party names",
+		"names no DocType: guards.members_only uniform deny, then get_list Consent incl. student and third party names",
 	),
 	"student_advice.api.consent.expiring_consents_count": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of expiring Consents (number card)",
+		"names no DocType: guards.members_only uniform deny, then one counted get_list of expiring Consents (number card)",
 	),
 	"student_advice.api.meetings.case_meetings": (
 		"app",
-		"`case` is a record name: non-member or unreadable case -> uniform deny; get_list discussions, meetings, actions",
+		"`case` is a record name: guards.members_only, an unreadable case -> uniform deny; get_list discussions, meetings, actions",
 	),
 	"student_advice.api.retention.run_now": (
 		"app",
@@ -1986,35 +2003,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	),
 	"student_advice.api.statistics.chart": (
 		"app",
-		"names no DocType: stats.require_reader (statistics reader roles, else PermissionError), then suppressed chart aggregates",
+		"names no DocType: guards.statistics_readers_only (else PermissionError), then suppressed chart aggregates",
 	),
 	"student_advice.api.statistics.number_card": (
 		"app",
-		"names no DocType: stats.require_reader (statistics reader roles, else PermissionError), then one suppressed figure",
+		"names no DocType: guards.statistics_readers_only (else PermissionError), then one suppressed figure",
 	),
 	"student_advice.api.statistics.period_options": (
 		"app",
-		"names no DocType: stats.require_reader (statistics reader roles), then academic years/terms/months on offer",
+		"names no DocType: guards.statistics_readers_only, then academic years/terms/months on offer",
 	),
 	"student_advice.api.workspace.enquiries_today": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of today's Enquiries (number card)",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of today's Enquiries (number card)",
 	),
 	"student_advice.api.workspace.my_open_cases": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of the caller's open Cases (number card)",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of the caller's open Cases (number card)",
 	),
 	"student_advice.api.workspace.my_overdue_actions": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of the caller's overdue Meeting Actions",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of the caller's overdue Meeting Actions",
 	),
 	"student_advice.api.workspace.my_waiting_cases": (
 		"app",
-		"names no DocType: _members_only uniform deny, then a get_list count of the caller's waiting Cases",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of the caller's waiting Cases",
 	),
 	"student_advice.confidentiality.health.get_report": (
 		"app",
-		"the confidentiality health check: administrator and manager only, everyone else gets the uniform denial",
+		"the confidentiality health check: guards.roles_only(administrator, manager), everyone else gets the uniform denial",
 	),
 	"student_advice.confidentiality.overrides.get_count": (
 		"gated",

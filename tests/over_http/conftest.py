@@ -12,7 +12,7 @@ frappe = pytest.importorskip("frappe", reason="the HTTP tier runs inside a Frapp
 requests = pytest.importorskip("requests")
 
 from student_advice.policy.roles import ADMINISTRATOR, MANAGER, OFFICER, STATISTICS_VIEWER  # noqa: E402
-from tests.factories import make_case, make_student, make_user  # noqa: E402
+from tests.factories import connected, make_case, make_student, make_user  # noqa: E402
 from tests.over_http.world import build_all  # noqa: E402
 
 SITE = os.environ.get("STUDENT_ADVICE_SITE", "student-advice-http.localhost")
@@ -60,12 +60,8 @@ class Client:
 def site():
 	if not BASE_URL:
 		pytest.skip("STUDENT_ADVICE_URL is not set: the HTTP tier runs from tests/run.py")
-	frappe.init(site=SITE, sites_path=os.getcwd())
-	frappe.connect()
-	frappe.set_user("Administrator")
-	yield SITE
-	frappe.db.commit()
-	frappe.destroy()
+	with connected(SITE, keep=True) as name:
+		yield name
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Channels beyond request and response, observed around a scripted officer workflow (leak inventory 3.5).
+"""Channels beyond request and response, observed around a scripted officer workflow.
 
 An officer works a fresh case of their own over HTTP (student and case created, the case edited,
 a comment mentioning a colleague, an assignment, an attachment, a print) and assigns an ordinary

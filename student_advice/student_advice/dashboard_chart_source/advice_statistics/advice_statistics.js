@@ -9,14 +9,11 @@ frappe.dashboards.chart_sources["Advice Statistics"] = {
 			fieldname: "rows",
 			label: __("Contacts by"),
 			fieldtype: "Select",
-			options: [
-				{ value: "by_period", label: __("Each month or term of the year") },
-				{ value: "by_category", label: __("Category") },
-				{ value: "by_college", label: __("College") },
-				{ value: "by_faculty", label: __("Faculty") },
-				{ value: "by_outcome", label: __("Outcome") },
-				{ value: "by_channel", label: __("Channel") },
-			],
+			// the same choices as the report (student_advice.statistics.filters.dimension_choices)
+			options: [].concat(
+				(frappe.boot.student_advice_statistics || {}).by_period || [],
+				(frappe.boot.student_advice_statistics || {}).dimensions || []
+			),
 			default: "by_category",
 		},
 		{

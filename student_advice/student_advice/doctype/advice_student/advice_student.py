@@ -4,11 +4,45 @@
 import frappe
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy.casework import normalise_email
 
 
-class AdviceStudent(RandomlyNamed):
+class AdviceStudent(Undeletable, RandomlyNamed):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		college: DF.Link | None
+		contact_notes: DF.SmallText | None
+		course: DF.Data | None
+		email: DF.Data
+		email_only: DF.Check
+		faculty: DF.Link | None
+		full_name: DF.Data
+		no_post: DF.Check
+		no_text_messages: DF.Check
+		no_voicemail: DF.Check
+		phone: DF.Data | None
+		preferred_name: DF.Data | None
+		pronouns: DF.Data | None
+		student_status: DF.Literal[
+			"",
+			"Undergraduate",
+			"Postgraduate (taught)",
+			"Postgraduate (research)",
+			"Intermitting",
+			"Visiting",
+			"Other",
+		]
+		year_of_study: DF.Literal["", "1", "2", "3", "4", "5", "6", "7"]
+
+	# end: auto-generated types
+
 	def validate(self):
 		self.email = normalise_email(self.email)
 		# One record per email, checked here: a unique index's error would be an oracle.
@@ -21,6 +55,3 @@ class AdviceStudent(RandomlyNamed):
 			frappe.db.set_value(
 				doctype, {"student": self.name}, "student_name", self.full_name, update_modified=False
 			)
-
-	def on_trash(self):
-		messages.throw("no_deletion")

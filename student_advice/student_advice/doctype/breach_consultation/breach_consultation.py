@@ -7,7 +7,7 @@ from frappe.utils import now_datetime
 
 from student_advice import desk_alerts, messages
 from student_advice.confidentiality.permissions import may_access_record
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.officers import is_active_officer
 from student_advice.policy import breach as policy
 from student_advice.student_advice.doctype.confidentiality_breach.confidentiality_breach import (
@@ -18,12 +18,32 @@ from student_advice.student_advice.doctype.confidentiality_breach.confidentialit
 FIXED = ("confidentiality_breach", "officer", "asked_by", "asked_on", "student")
 
 
-class BreachConsultation(RandomlyNamed):
+class BreachConsultation(StampsAuthor, Undeletable, RandomlyNamed):
 	"""Another officer asked for advice on a breach. Created by the deciding officer; the only
 	change it ever takes is its confirmation, by the consulted officer from their own account."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice: DF.Text | None
+		asked_by: DF.Link | None
+		asked_on: DF.Datetime | None
+		confidentiality_breach: DF.Link
+		confirmed: DF.Check
+		confirmed_on: DF.Datetime | None
+		officer: DF.Link
+		student: DF.Link | None
+	# end: auto-generated types
+
+	author_field = "asked_by"
+
 	def before_insert(self):
-		self.asked_by = frappe.session.user
+		super().before_insert()
 		self.asked_on = now_datetime()
 		self.confirmed = 0
 		self.confirmed_on = None
@@ -91,9 +111,6 @@ class BreachConsultation(RandomlyNamed):
 				self.doctype,
 				self.name,
 			)
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def confirm(self, advice: str) -> None:

@@ -6,11 +6,34 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import casework
 
 
-class Case(RandomlyNamed):
+class Case(Undeletable, RandomlyNamed):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		category: DF.Link
+		closed_on: DF.Date | None
+		enquiry: DF.Link | None
+		needs_confidential_space: DF.Check
+		opened_on: DF.Date
+		outcome: DF.Link | None
+		paper_file_location: DF.Data | None
+		status: DF.Literal["Open", "Waiting on Student", "Waiting on Third Party", "Closed"]
+		student: DF.Link
+		student_name: DF.Data | None
+		summary: DF.Text | None
+		title: DF.Data | None
+
+	# end: auto-generated types
+
 	def validate(self):
 		if self.anonymised_on:
 			messages.throw("case_anonymised")
@@ -45,6 +68,3 @@ class Case(RandomlyNamed):
 					),
 				}
 			).insert()
-
-	def on_trash(self):
-		messages.throw("no_deletion")

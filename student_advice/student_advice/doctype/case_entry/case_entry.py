@@ -5,19 +5,35 @@ import frappe
 from frappe.utils import getdate, today
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import AppendOnly, RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import casework
 
 
-class CaseEntry(RandomlyNamed):
+class CaseEntry(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 	"""One dated line of a case's log; never edited, only followed by a correction."""
 
-	def before_insert(self):
-		self.officer = frappe.session.user
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link
+		corrects: DF.Link | None
+		details: DF.Text
+		entry_date: DF.Date
+		entry_type: DF.Literal["Event", "Advice Offered", "Action Taken"]
+		officer: DF.Link | None
+		student: DF.Link | None
+	# end: auto-generated types
+
+	author_field = "officer"
+	final_message = "entry_is_append_only"
 
 	def validate(self):
-		if not self.is_new():
-			messages.throw("entry_is_append_only")
+		self.refuse_edits()
 		errors = casework.check_entry(
 			self.entry_type,
 			getdate(self.entry_date) if self.entry_date else None,
@@ -29,6 +45,3 @@ class CaseEntry(RandomlyNamed):
 			errors += casework.check_correction(corrected_case, self.advice_case)
 		messages.throw(errors)
 		self.student = frappe.db.get_value("Case", self.advice_case, "student")
-
-	def on_trash(self):
-		messages.throw("no_deletion")

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import get_datetime, getdate, now_datetime
 
 from student_advice import desk_alerts, messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import breach as policy
 from student_advice.policy.roles import MANAGER, OFFICER
 from student_advice.service_settings import closure_days
@@ -15,57 +15,109 @@ from student_advice.student_advice.doctype.consent.consent import case_belongs_t
 COMPUTED = ("consultation_outstanding", "consultation_deadline")
 
 
-class ConfidentialityBreach(RandomlyNamed):
+class ConfidentialityBreach(StampsAuthor, Undeletable, RandomlyNamed):
 	"""The breach procedure. The workflow (fixtures) offers the steps; this controller decides
 	who may take each one and what each state requires, whatever route the request took."""
 
-	def before_insert(self):
-		self.deciding_officer = frappe.session.user
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link | None
+		aim: DF.SmallText | None
+		amended_from: DF.Link | None
+		closure_reason: DF.SmallText | None
+		consultation_deadline: DF.Date | None
+		consultation_outstanding: DF.Check
+		decided_on: DF.Datetime | None
+		deciding_officer: DF.Link | None
+		disclosed_on: DF.Datetime | None
+		emergency: DF.Check
+		ground: DF.Literal[
+			"",
+			"Serious and imminent risk to the student's own or others' safety",
+			"The law requires disclosure for the prevention or detection of terrorism",
+		]
+		information_disclosed: DF.Text | None
+		not_told_reason: DF.SmallText | None
+		recipient: DF.Link | None
+		recipient_name: DF.Data | None
+		situation: DF.Text
+		student: DF.Link
+		student_name: DF.Data | None
+		student_told: DF.Literal["", "Yes", "No"]
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	author_field = "deciding_officer"
 
 	def validate(self):
 		previous = self.get_doc_before_save()
-		user = frappe.session.user
+		self.keep_computed_fields(previous)
+		self.check_the_step(previous)
+		now = now_datetime()
+		self.date_the_decision_and_disclosure(previous, now)
+		requested, confirmed = consultation_counts(self.name) if previous else (0, 0)
+		self.check_what_the_state_requires(requested, confirmed, now)
+		self.copy_names()
+		self.flag_outstanding_consultation(confirmed)
+
+	def keep_computed_fields(self, previous):
+		"""The deciding officer and the consultation flags are the controller's, never the form's."""
 		if previous:
 			self.deciding_officer = previous.deciding_officer
 		for field in COMPUTED:
 			self.set(field, previous.get(field) if previous else None)
 		self.workflow_state = self.workflow_state or policy.DRAFT
-		state = self.workflow_state
 
+	def check_the_step(self, previous):
+		"""Who may move the breach from its previous state to this one (policy.check_change)."""
+		user = frappe.session.user
 		roles = frappe.get_roles(user)
 		actor = policy.Actor(
 			is_officer=OFFICER in roles,
 			is_manager=MANAGER in roles,
 			is_deciding_officer=user == self.deciding_officer,
 		)
+		state = self.workflow_state
 		messages.throw(policy.check_change(previous.workflow_state if previous else None, state, actor))
 		if policy.STATES[state] != self.docstatus:
 			messages.throw("breach_docstatus_mismatch")
 
+	def date_the_decision_and_disclosure(self, previous, now):
+		state = self.workflow_state
 		entering = not previous or previous.workflow_state != state
-		now = now_datetime()
 		if entering and state in (policy.DECIDED, policy.DISCLOSED) and not self.decided_on:
 			self.decided_on = now
 		if entering and state == policy.DISCLOSED and not self.disclosed_on:
 			self.disclosed_on = now
-		requested, confirmed = consultation_counts(self.name) if previous else (0, 0)
+
+	def check_what_the_state_requires(self, requested: int, confirmed: int, now):
 		messages.throw(
-			policy.missing_for_state(state, self.facts(requested, confirmed), now)
+			policy.missing_for_state(self.workflow_state, self.facts(requested, confirmed), now)
 			+ case_belongs_to(self.advice_case, self.student)
 		)
 
+	def copy_names(self):
 		self.student_name = frappe.db.get_value("Advice Student", self.student, "full_name")
 		self.recipient_name = (
 			frappe.db.get_value("Third Party", self.recipient, "display_name") if self.recipient else None
 		)
-		if state == policy.DISCLOSED:
-			outstanding = policy.consultation_outstanding(state, confirmed)
-			self.consultation_outstanding = int(outstanding)
-			self.consultation_deadline = (
-				policy.consultation_deadline(getdate(self.disclosed_on), closure_days())
-				if outstanding
-				else None
-			)
+
+	def flag_outstanding_consultation(self, confirmed: int):
+		"""Disclosed in an emergency before another officer confirmed: flagged with a deadline the
+		manager sees (docs/decisions.md, decision 8)."""
+		if self.workflow_state != policy.DISCLOSED:
+			return
+		outstanding = policy.consultation_outstanding(self.workflow_state, confirmed)
+		self.consultation_outstanding = int(outstanding)
+		self.consultation_deadline = (
+			policy.consultation_deadline(getdate(self.disclosed_on), closure_days()) if outstanding else None
+		)
 
 	def facts(self, requested: int, confirmed: int) -> policy.BreachFacts:
 		return policy.BreachFacts(
@@ -103,9 +155,6 @@ class ConfidentialityBreach(RandomlyNamed):
 
 	def before_cancel(self):
 		messages.throw("breach_disclosed_is_final")
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def ask_for_advice(self, officer: str) -> str:

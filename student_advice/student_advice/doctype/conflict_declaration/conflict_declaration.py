@@ -7,17 +7,34 @@ from frappe.utils import today
 from student_advice import messages
 from student_advice.confidentiality.permissions import is_member
 from student_advice.meetings import changed_fields
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import conflicts, registry
 
 DECLARATION = "Conflict Declaration"
 
 
-class ConflictDeclaration(RandomlyNamed):
+class ConflictDeclaration(Undeletable, RandomlyNamed):
 	"""An officer's conflict of interest with a student (read by confidentiality/permissions.py).
 
 	The fields officer, student and active are the ones the access predicate reads.
 	"""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		active: DF.Check
+		declared_on: DF.Date | None
+		lifted_by: DF.Link | None
+		lifted_on: DF.Date | None
+		officer: DF.Link
+		reason: DF.SmallText
+		student: DF.Link
+	# end: auto-generated types
 
 	def before_insert(self):
 		self.officer = conflicts.declaring_officer(frappe.session.user, frappe.get_roles(), self.officer)
@@ -55,9 +72,6 @@ class ConflictDeclaration(RandomlyNamed):
 
 	def on_update(self):
 		self._forget_cached_conflicts()
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	def _forget_cached_conflicts(self):
 		cache = getattr(frappe.local, "student_advice_conflicts", None)

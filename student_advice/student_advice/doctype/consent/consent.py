@@ -5,19 +5,72 @@ import frappe
 from frappe.utils import get_datetime, now_datetime
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.officers import is_active_officer
 from student_advice.policy import consent as policy
 from student_advice.service_settings import consent_expiry_months
 
 
-class Consent(RandomlyNamed):
+class Consent(StampsAuthor, Undeletable, RandomlyNamed):
 	"""Prior, explicit, informed consent. Submitted once; its terms never change; never cancelled."""
 
-	def before_insert(self):
-		self.recorded_by = frappe.session.user
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link | None
+		amended_from: DF.Link | None
+		consent_wording: DF.Link
+		expires_on: DF.Datetime | None
+		given_on: DF.Datetime
+		info_academic: DF.Check
+		info_case_details: DF.Check
+		info_contact_details: DF.Check
+		info_existence: DF.Check
+		info_health_welfare: DF.Check
+		info_other: DF.Check
+		information_description: DF.SmallText
+		method: DF.Literal[
+			"",
+			"Signed in writing",
+			"By email from the student's own address",
+			"Verbally, witnessed by an officer",
+			"Online by the student",
+		]
+		purpose: DF.SmallText
+		recorded_by: DF.Link | None
+		sender_email: DF.Data | None
+		signed_form: DF.Attach | None
+		status: DF.Literal["Draft", "Active", "Expired", "Withdrawn"]
+		student: DF.Link
+		student_name: DF.Data | None
+		third_party: DF.Link
+		third_party_name: DF.Data | None
+		withdrawal: DF.Link | None
+		withdrawn_on: DF.Datetime | None
+		witnessing_officer: DF.Link | None
+		wording_text: DF.Text | None
+		wording_version: DF.Int
+	# end: auto-generated types
+
+	author_field = "recorded_by"
 
 	def validate(self):
+		now = now_datetime()
+		self.keep_terms_fixed()
+		self.fill_in_dates_and_categories(now)
+		wording = self.chosen_wording()
+		student = frappe.db.get_value("Advice Student", self.student, ["full_name", "email"], as_dict=True)
+		self.check_terms(wording, student, now)
+		self.copy_names_and_wording(wording, student)
+		self.status = policy.status(self.docstatus == 1, get_datetime(self.expires_on), None, now)
+
+	def keep_terms_fixed(self):
+		"""A submitted consent's terms never change and it is never amended (docs/decisions.md, decision 7)."""
 		previous = self.get_doc_before_save()
 		if previous and previous.docstatus != 0:
 			messages.throw("consent_terms_fixed")
@@ -29,21 +82,21 @@ class Consent(RandomlyNamed):
 		self.withdrawn_on = None
 		self.withdrawal = None
 
-		now = now_datetime()
+	def fill_in_dates_and_categories(self, now):
 		if not self.given_on:
 			self.given_on = now
 		if not self.expires_on:
 			self.expires_on = policy.default_expiry(get_datetime(self.given_on), consent_expiry_months())
 		set_categories(self, policy.with_implied(selected_categories(self)))
 
-		student = frappe.db.get_value("Advice Student", self.student, ["full_name", "email"], as_dict=True)
-		wording = (
-			frappe.db.get_value(
-				"Consent Wording", self.consent_wording, ["wording", "version", "active"], as_dict=True
-			)
-			if self.consent_wording
-			else None
+	def chosen_wording(self):
+		if not self.consent_wording:
+			return None
+		return frappe.db.get_value(
+			"Consent Wording", self.consent_wording, ["wording", "version", "active"], as_dict=True
 		)
+
+	def check_terms(self, wording, student, now):
 		terms = policy.ConsentTerms(
 			categories=selected_categories(self),
 			description=self.information_description,
@@ -61,11 +114,12 @@ class Consent(RandomlyNamed):
 		)
 		messages.throw(policy.check_consent(terms, now) + case_belongs_to(self.advice_case, self.student))
 
+	def copy_names_and_wording(self, wording, student):
+		"""After the checks: the names for the desk, the wording as the student was shown it."""
 		self.student_name = student.full_name if student else None
 		self.third_party_name = frappe.db.get_value("Third Party", self.third_party, "display_name")
 		self.wording_version = wording.version
 		self.wording_text = policy.render_wording(wording.wording, self.wording_values())
-		self.status = policy.status(self.docstatus == 1, get_datetime(self.expires_on), None, now)
 
 	def wording_values(self) -> dict[str, str]:
 		expires = get_datetime(self.expires_on)
@@ -87,9 +141,6 @@ class Consent(RandomlyNamed):
 
 	def before_cancel(self):
 		messages.throw("consent_never_cancelled")
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 
 def selected_categories(doc) -> frozenset[str]:

@@ -5,20 +5,35 @@ import frappe
 from frappe.utils import get_datetime, now_datetime
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import AppendOnly, RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import consent as policy
 from student_advice.student_advice.doctype.consent.consent import sync_status
 
 
-class ConsentWithdrawal(RandomlyNamed):
+class ConsentWithdrawal(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 	"""The student withdrew a consent: from `withdrawn_on` it covers nothing. Never edited."""
 
-	def before_insert(self):
-		self.recorded_by = frappe.session.user
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		consent: DF.Link
+		method: DF.Literal["", "In writing", "By email", "Verbally", "Online by the student", "Other"]
+		notes: DF.SmallText | None
+		recorded_by: DF.Link | None
+		student: DF.Link | None
+		withdrawn_on: DF.Datetime
+	# end: auto-generated types
+
+	author_field = "recorded_by"
+	final_message = "withdrawal_is_final"
 
 	def validate(self):
-		if not self.is_new():
-			messages.throw("withdrawal_is_final")
+		self.refuse_edits()
 		if not self.withdrawn_on:
 			self.withdrawn_on = now_datetime()
 		consent = frappe.get_doc("Consent", self.consent)
@@ -44,6 +59,3 @@ class ConsentWithdrawal(RandomlyNamed):
 			update_modified=False,
 		)
 		sync_status(self.consent)
-
-	def on_trash(self):
-		messages.throw("no_deletion")

@@ -6,13 +6,29 @@ from frappe.model.document import Document
 from frappe.query_builder.functions import Max
 
 from student_advice import messages
+from student_advice.naming import Undeletable
 from student_advice.policy import consent as policy
 
 FIXED_FIELDS = ("wording_name", "version", "wording")
 
 
-class ConsentWording(Document):
+class ConsentWording(Undeletable, Document):
 	"""One version of a consent wording. Its text never changes: a change is a new version."""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		active: DF.Check
+		change_notes: DF.SmallText | None
+		version: DF.Int
+		wording: DF.Text
+		wording_name: DF.Data
+	# end: auto-generated types
 
 	def autoname(self):
 		self.wording_name = (self.wording_name or "").strip()
@@ -32,9 +48,6 @@ class ConsentWording(Document):
 			messages.throw("wording_is_fixed")
 		if policy.unknown_placeholders(self.wording):
 			messages.throw("wording_unknown_placeholder")
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 
 DEFAULT_WORDING_NAME = "Consent to share information"

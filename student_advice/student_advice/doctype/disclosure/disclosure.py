@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import get_datetime, now_datetime
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import AppendOnly, RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import breach as breach_policy
 from student_advice.policy import consent as policy
 from student_advice.student_advice.doctype.consent.consent import (
@@ -16,17 +16,43 @@ from student_advice.student_advice.doctype.consent.consent import (
 )
 
 
-class Disclosure(RandomlyNamed):
+class Disclosure(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 	"""Information about a student left the service. Recorded only with a basis that covers it;
 	append-only (like Case Entry): a disclosure is a fact, so there is no draft to submit later,
 	no cancel and no amendment to switch off."""
 
-	def before_insert(self):
-		self.officer = frappe.session.user
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link | None
+		channel: DF.Literal["", "Email", "Phone", "Letter", "In person", "Online form", "Other"]
+		confidentiality_breach: DF.Link | None
+		consent: DF.Link | None
+		description: DF.SmallText
+		disclosed_on: DF.Datetime
+		info_academic: DF.Check
+		info_case_details: DF.Check
+		info_contact_details: DF.Check
+		info_existence: DF.Check
+		info_health_welfare: DF.Check
+		info_other: DF.Check
+		officer: DF.Link | None
+		student: DF.Link
+		student_name: DF.Data | None
+		third_party: DF.Link
+		third_party_name: DF.Data | None
+	# end: auto-generated types
+
+	author_field = "officer"
+	final_message = "disclosure_is_final"
 
 	def validate(self):
-		if not self.is_new():
-			messages.throw("disclosure_is_final")
+		self.refuse_edits()
 		if not self.disclosed_on:
 			self.disclosed_on = now_datetime()
 		set_categories(self, policy.with_implied(selected_categories(self)))
@@ -65,9 +91,6 @@ class Disclosure(RandomlyNamed):
 			categories=selected_categories(self),
 			disclosed_on=get_datetime(self.disclosed_on),
 		)
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 
 def breach_cover(name: str) -> breach_policy.BreachCover | None:

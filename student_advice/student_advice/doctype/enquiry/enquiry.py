@@ -5,13 +5,33 @@ import frappe
 from frappe import _
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import casework
 
 
-class Enquiry(RandomlyNamed):
-	def before_insert(self):
-		self.officer = frappe.session.user
+class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link | None
+		anonymous: DF.Check
+		category: DF.Link
+		channel: DF.Literal["Drop-in", "Email", "Phone", "Online"]
+		college: DF.Link | None
+		faculty: DF.Link | None
+		officer: DF.Link | None
+		received_on: DF.Datetime
+		student: DF.Link | None
+		student_name: DF.Data | None
+		summary: DF.SmallText
+	# end: auto-generated types
+
+	author_field = "officer"
 
 	def validate(self):
 		if self.anonymised_on:
@@ -21,9 +41,6 @@ class Enquiry(RandomlyNamed):
 		self.student_name = (
 			frappe.db.get_value("Advice Student", self.student, "full_name") if self.student else None
 		)
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def convert_to_case(self, student: str | None = None) -> str:

@@ -13,14 +13,35 @@ from student_advice.meetings import (
 	changed_fields,
 	ensure_session_may_access,
 )
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import meetings as policy
 
 DERIVED = ("title", "meeting", "advice_case", "student", "completed_on")
 
 
-class MeetingAction(RandomlyNamed):
+class MeetingAction(Undeletable, RandomlyNamed):
 	"""An action agreed in a meeting about one case: its terms are fixed once the meeting is held."""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		action_owner: DF.Link
+		advice_case: DF.Link | None
+		completed_on: DF.Date | None
+		discussion: DF.Link
+		due_date: DF.Date
+		meeting: DF.Link | None
+		progress: DF.Text | None
+		status: DF.Literal["Open", "In Progress", "Done", "Dropped"]
+		student: DF.Link | None
+		title: DF.Data | None
+		what: DF.SmallText
+	# end: auto-generated types
 
 	def validate(self):
 		changed = changed_fields(self, ignore=DERIVED)
@@ -61,6 +82,3 @@ class MeetingAction(RandomlyNamed):
 		self.title = _("{0}: action due {1}").format(
 			case_title, frappe.format(getdate(self.due_date), "Date")
 		)
-
-	def on_trash(self):
-		messages.throw("no_deletion")

@@ -11,17 +11,35 @@ from student_advice.meetings import (
 	changed_fields,
 	ensure_session_may_access,
 )
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import meetings as policy
 
 DERIVED = ("title", "student", "proposed", "proposal_reason")
 
 
-class MeetingDiscussion(RandomlyNamed):
+class MeetingDiscussion(Undeletable, RandomlyNamed):
 	"""One case on one meeting's agenda, with what the officers said about it.
 
-	Taking a case off the agenda sets `not_discussed`; nothing is deleted (decision 7).
+	Taking a case off the agenda sets `not_discussed`; nothing is deleted (docs/decisions.md, decision 7).
 	"""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		advice_case: DF.Link
+		meeting: DF.Link
+		not_discussed: DF.Check
+		notes: DF.Text | None
+		proposal_reason: DF.SmallText | None
+		proposed: DF.Check
+		student: DF.Link | None
+		title: DF.Data | None
+	# end: auto-generated types
 
 	def before_insert(self):
 		if not self.flags.proposed_by_schedule:
@@ -53,6 +71,3 @@ class MeetingDiscussion(RandomlyNamed):
 		messages.throw(errors)
 		# Neither title identifies anyone: the case title is "<category> case <8 characters>".
 		self.title = f"{meeting.get('title') or ''} · {case_title or ''}"
-
-	def on_trash(self):
-		messages.throw("no_deletion")

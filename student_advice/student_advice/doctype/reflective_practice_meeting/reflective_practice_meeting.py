@@ -6,15 +6,34 @@ from frappe.utils import getdate, today
 
 from student_advice import messages
 from student_advice.meetings import MEETING, changed_fields, meeting_title
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.officers import is_active_officer
 from student_advice.policy import meetings as policy
 
 DERIVED = ("title", "scheduled_by_system", "agenda")
 
 
-class ReflectivePracticeMeeting(RandomlyNamed):
+class ReflectivePracticeMeeting(Undeletable, RandomlyNamed):
 	"""The weekly meeting: scheduled, then held; a held meeting never changes."""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from student_advice.student_advice.doctype.meeting_attendee.meeting_attendee import MeetingAttendee
+
+		meeting_date: DF.Date
+		meeting_time: DF.Time | None
+		notes: DF.Text | None
+		officers_present: DF.TableMultiSelect[MeetingAttendee]
+		scheduled_by_system: DF.Check
+		status: DF.Literal["Scheduled", "Held"]
+		title: DF.Data | None
+	# end: auto-generated types
 
 	def before_insert(self):
 		if not self.flags.scheduled_by_system:
@@ -45,9 +64,6 @@ class ReflectivePracticeMeeting(RandomlyNamed):
 			errors.append("meeting_already_on_date")
 		messages.throw(errors)
 		self.title = meeting_title(self.meeting_date)
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def mark_held(self) -> None:

@@ -13,6 +13,42 @@ from student_advice.policy.working_days import parse_closure_days
 
 
 class StudentAdviceSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from student_advice.student_advice.doctype.statistics_term.statistics_term import StatisticsTerm
+
+		academic_year_start: DF.Literal[
+			"January",
+			"February",
+			"March",
+			"April",
+			"May",
+			"June",
+			"July",
+			"August",
+			"September",
+			"October",
+			"November",
+			"December",
+		]
+		closure_days: DF.SmallText | None
+		consent_expiry_months: DF.Int
+		meeting_time: DF.Time | None
+		meeting_weekday: DF.Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+		pause_meeting_schedule: DF.Check
+		round_for_service: DF.Check
+		statistics_terms: DF.Table[StatisticsTerm]
+		suppression_threshold: DF.Int
+		unrounded_for_viewers: DF.Check
+
+	# end: auto-generated types
+
 	def validate(self):
 		if (self.suppression_threshold or 0) < MIN_THRESHOLD:
 			messages.throw("threshold_too_low")

@@ -1,15 +1,10 @@
 // Copyright (c) 2026, Students' Union Student Advice Service
 // License: MIT. See LICENSE
 // Fixed choices only: filter values never equal a DocType name ("by_college", not "College").
+// The dimensions come from the server (student_advice.statistics.filters.dimension_choices, in the boot).
 
-const ADVICE_DIMENSIONS = [
-	{ value: "by_category", label: __("Category") },
-	{ value: "by_college", label: __("College") },
-	{ value: "by_faculty", label: __("Faculty") },
-	{ value: "by_outcome", label: __("Outcome") },
-	{ value: "by_channel", label: __("Channel") },
-	{ value: "by_period", label: __("Each term or month of the year") },
-];
+const ADVICE_CHOICES = frappe.boot.student_advice_statistics || { dimensions: [], by_period: [] };
+const ADVICE_DIMENSIONS = ADVICE_CHOICES.dimensions.concat(ADVICE_CHOICES.by_period);
 
 frappe.query_reports["Advice Statistics"] = {
 	filters: [

@@ -2,12 +2,204 @@
 # License: MIT. See LICENSE
 """Casework Access Audit: who viewed, printed, downloaded, exported or changed which casework record.
 
-The logic is in student_advice.confidentiality.audit, which refuses anyone but the Advice Service
-Manager itself (the report's roles are not checked on every path that can run a report).
+Reads View Log, Access Log and Version with frappe.qb: its reader, the manager, may see the whole
+audit. execute() refuses everyone else itself (docs/decisions.md, decision 25: prepared reports
+and other paths can run a report without checking its roles). What is logged, and how, is
+student_advice/confidentiality/audit.py.
 """
 
-from student_advice.confidentiality import audit
+import json
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate, today
+
+from student_advice.confidentiality.audit import (
+	DOWNLOAD_PDF,
+	EXPORT,
+	FRAPPE_PRINT,
+	PRINT_PREVIEW,
+	RAW_PRINT,
+	service_doctype,
+)
+from student_advice.confidentiality.guards import roles_only
+from student_advice.policy import registry
+from student_advice.policy.roles import MANAGER
+
+VIEWED, PRINTED, DOWNLOADED, EXPORTED, CHANGED = "Viewed", "Printed", "Downloaded PDF", "Exported", "Changed"
+PRINT_METHODS = {FRAPPE_PRINT: "print page", PRINT_PREVIEW: "print preview", RAW_PRINT: "raw print"}
+
+MAX_ROWS = 10_000
 
 
+@roles_only(MANAGER)
 def execute(filters=None):
-	return audit.report(filters)
+	filters = frappe._dict(filters or {})
+	rows = get_data(filters)
+	message = None
+	if len(rows) > MAX_ROWS:
+		rows = rows[:MAX_ROWS]
+		message = _("Showing the newest {0} rows only: narrow the dates or filters.").format(MAX_ROWS)
+	return get_columns(), rows, message
+
+
+def get_columns() -> list[dict]:
+	return [
+		{"fieldname": "when", "label": _("When"), "fieldtype": "Datetime", "width": 170},
+		# Data, not Link: Frappe would filter a report's rows by the reader's User Permissions on
+		# each Link column's DocType, and an audit must never drop rows silently.
+		{"fieldname": "user", "label": _("User"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "full_name", "label": _("Full Name"), "fieldtype": "Data", "width": 160},
+		{"fieldname": "action", "label": _("Action"), "fieldtype": "Data", "width": 130},
+		{"fieldname": "reference_doctype", "label": _("DocType"), "fieldtype": "Data", "width": 150},
+		{
+			"fieldname": "reference_name",
+			"label": _("Record"),
+			"fieldtype": "Dynamic Link",
+			"options": "reference_doctype",
+			"width": 220,
+		},
+		{"fieldname": "details", "label": _("Details"), "fieldtype": "Data", "width": 280},
+	]
+
+
+def _period(filters) -> tuple[str, str]:
+	start = getdate(filters.get("from_date") or add_days(today(), -30))
+	end = add_days(getdate(filters.get("to_date") or today()), 1)
+	return str(start), str(end)
+
+
+def _doctypes(filters) -> list[str]:
+	wanted = filters.get("reference_doctype")
+	if wanted:
+		doctype = service_doctype(wanted)
+		return [doctype] if doctype else []
+	return sorted(registry.SERVICE_DOCTYPES)
+
+
+def get_data(filters) -> list[dict]:
+	"""Rows from View Log, Access Log and Version, newest first."""
+	doctypes = _doctypes(filters)
+	if not doctypes:
+		return []
+	start, end = _period(filters)
+	rows = _view_rows(doctypes, start, end, filters)
+	rows += _access_rows(doctypes, start, end, filters)
+	rows += _change_rows(doctypes, start, end, filters)
+	rows.sort(key=lambda r: (r["when"], r["action"]), reverse=True)
+	names = {r.user: r.full_name for r in _users({r["user"] for r in rows})}
+	for row in rows:
+		row["full_name"] = names.get(row["user"], "")
+	return rows
+
+
+def _users(users):
+	if not users:
+		return []
+	return frappe.get_all(
+		"User", filters={"name": ("in", sorted(users))}, fields=["name as user", "full_name"]
+	)
+
+
+def _select(table, user_column, doctype_column, name_column, doctypes, start, end, filters, *extra):
+	query = (
+		frappe.qb.from_(table)
+		.select(
+			table.creation.as_("when"),
+			user_column.as_("user"),
+			doctype_column.as_("reference_doctype"),
+			name_column.as_("reference_name"),
+			*extra,
+		)
+		.where(doctype_column.isin(doctypes))
+		.where(table.creation >= start)
+		.where(table.creation < end)
+		.orderby(table.creation, order=frappe.qb.desc)
+		.limit(MAX_ROWS + 1)
+	)
+	if filters.get("user"):
+		query = query.where(user_column == filters.get("user"))
+	if filters.get("reference_name"):
+		query = query.where(name_column == filters.get("reference_name"))
+	return query.run(as_dict=True)
+
+
+def _view_rows(doctypes, start, end, filters) -> list[dict]:
+	table = frappe.qb.DocType("View Log")
+	found = _select(
+		table, table.viewed_by, table.reference_doctype, table.reference_name, doctypes, start, end, filters
+	)
+	return [dict(r, action=_(VIEWED), details=_("form")) for r in found]
+
+
+def _access_rows(doctypes, start, end, filters) -> list[dict]:
+	table = frappe.qb.DocType("Access Log")
+	found = _select(
+		table,
+		table.user,
+		table.export_from,
+		table.reference_document,
+		doctypes,
+		start,
+		end,
+		filters,
+		table.method,
+		table.file_type,
+		table.report_name,
+	)
+	rows = []
+	for r in found:
+		action, how = _access_action(r.method)
+		details = ", ".join(str(part) for part in (how, r.file_type, r.report_name) if part)
+		rows.append(
+			{
+				"when": r.when,
+				"user": r.user,
+				"reference_doctype": r.reference_doctype,
+				"reference_name": r.reference_name,
+				"action": action,
+				"details": details,
+			}
+		)
+	return rows
+
+
+def _access_action(method) -> tuple[str, str]:
+	if method in PRINT_METHODS:
+		return _(PRINTED), _(PRINT_METHODS[method])
+	if method == DOWNLOAD_PDF:
+		return _(DOWNLOADED), ""
+	if method == EXPORT:
+		return _(EXPORTED), _("record")
+	# Frappe's own export rows: one per export, naming no record (Data Export puts the parent DocType here).
+	return _(EXPORTED), _("whole export")
+
+
+def _change_rows(doctypes, start, end, filters) -> list[dict]:
+	table = frappe.qb.DocType("Version")
+	found = _select(
+		table, table.owner, table.ref_doctype, table.docname, doctypes, start, end, filters, table.data
+	)
+	rows = []
+	for r in found:
+		data = r.pop("data", None)
+		rows.append(dict(r, action=_(CHANGED), details=_change_details(data)))
+	return rows
+
+
+def _change_details(data) -> str:
+	"""Which fields changed (names only, never values), and who impersonated the user if anyone did."""
+	try:
+		diff = json.loads(data or "{}")
+	except ValueError:
+		return ""
+	if not isinstance(diff, dict):
+		return ""
+	fields = [c[0] for c in diff.get("changed") or () if c]
+	fields += [
+		f"{c[0]} (rows)" for key in ("added", "removed", "row_changed") for c in diff.get(key) or () if c
+	]
+	details = _("fields: {0}").format(", ".join(dict.fromkeys(fields))) if fields else ""
+	if diff.get("impersonated_by"):
+		details = ", ".join(filter(None, [details, _("impersonated by {0}").format(diff["impersonated_by"])]))
+	return details

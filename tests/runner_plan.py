@@ -1,0 +1,73 @@
+"""What the test command does to a bench before the integration tiers, decided from what it found.
+
+Pure (no Frappe, no database, no files): tests/run.py gathers the findings, this module plans,
+tests/unit/test_runner_plan.py checks every decision.
+"""
+
+from dataclasses import dataclass, field
+
+# What the runner found of a test site.
+MISSING = "missing"  # no folder: create it
+UNOPENABLE = "unopenable"  # a folder whose database cannot be opened (an interrupted new-site)
+READY = "ready"  # its database opens
+
+# What the plan does with a test site.
+CREATE = "create"
+RECREATE = "recreate"  # drop what is left of it, then create it
+KEEP = "keep"  # migrate it
+
+ROOT_VARIABLES = "FRAPPE_DB_ROOT_USER / FRAPPE_DB_ROOT_PASSWORD"
+
+
+@dataclass(frozen=True)
+class Findings:
+	assets_built: bool  # <bench>/sites/assets/assets.json exists
+	apps_with_bundles: tuple[str, ...]  # apps under test whose public/ holds *.bundle.* files
+	root_user: str
+	db_host: str
+	db_port: int
+	root_error: str | None  # None: the root login worked
+	sites: dict[str, str] = field(default_factory=dict)  # site -> MISSING / UNOPENABLE / READY
+	fresh_sites: tuple[str, ...] = ()  # sites every run makes afresh whatever state they are in
+
+
+@dataclass(frozen=True)
+class Plan:
+	stop: str | None = None  # one line saying what to set; nothing else is done
+	build: tuple[str, ...] = ()  # apps to `bench build --app` in this order
+	sites: dict[str, str] = field(default_factory=dict)  # site -> CREATE / RECREATE / KEEP
+	notes: tuple[str, ...] = ()  # what the runner says before it acts
+
+
+def plan(found: Findings) -> Plan:
+	if found.root_error is not None:
+		return Plan(
+			stop=(
+				f"Cannot log in to the database as {found.root_user!r} at {found.db_host}:{found.db_port}"
+				f" ({found.root_error}): set {ROOT_VARIABLES} to a MariaDB user that may create"
+				" databases and users."
+			)
+		)
+	build: tuple[str, ...] = ()
+	notes = []
+	if not found.assets_built:
+		build = ("frappe", *(app for app in found.apps_with_bundles if app != "frappe"))
+		notes.append(
+			f"building assets ({', '.join(build)}): the bench has none (no sites/assets/assets.json),"
+			" and print views and emails need them"
+		)
+	sites = {}
+	for site, state in found.sites.items():
+		if site in found.fresh_sites:
+			sites[site] = CREATE if state == MISSING else RECREATE
+		elif state == UNOPENABLE:
+			sites[site] = RECREATE
+			notes.append(
+				f"{site}: its folder exists but its database cannot be opened: dropping and recreating it"
+			)
+		elif state == MISSING:
+			sites[site] = CREATE
+			notes.append(f"{site}: creating it")
+		else:
+			sites[site] = KEEP
+	return Plan(build=build, sites=sites, notes=tuple(notes))

@@ -1,0 +1,67 @@
+"""The test command's decisions about a bench, from what it found (tests/runner_plan.py)."""
+
+import dataclasses
+
+from tests import runner_plan as rp
+
+TEST, HTTP = "student-advice-test.localhost", "student-advice-http.localhost"
+
+
+def found(**changes) -> rp.Findings:
+	usual = rp.Findings(
+		assets_built=True,
+		apps_with_bundles=(),
+		root_user="root",
+		db_host="127.0.0.1",
+		db_port=3306,
+		root_error=None,
+		sites={TEST: rp.READY, HTTP: rp.READY},
+		fresh_sites=(HTTP,),
+	)
+	return dataclasses.replace(usual, **changes)
+
+
+def test_a_ready_bench_keeps_its_test_site_builds_nothing_and_remakes_the_http_site():
+	plan = rp.plan(found())
+	assert plan.stop is None
+	assert plan.build == ()
+	assert plan.sites == {TEST: rp.KEEP, HTTP: rp.RECREATE}
+	assert plan.notes == ()
+
+
+def test_a_bench_without_built_assets_builds_frappe_and_says_so():
+	plan = rp.plan(found(assets_built=False))
+	assert plan.build == ("frappe",)
+	assert any("assets.json" in note and "frappe" in note for note in plan.notes)
+
+
+def test_the_app_is_built_after_frappe_when_it_has_bundles():
+	assert rp.plan(found(assets_built=False, apps_with_bundles=("student_advice",))).build == (
+		"frappe",
+		"student_advice",
+	)
+	# built assets are not rebuilt, bundles or not
+	assert rp.plan(found(apps_with_bundles=("student_advice",))).build == ()
+
+
+def test_a_site_folder_whose_database_cannot_be_opened_is_dropped_and_recreated():
+	plan = rp.plan(found(sites={TEST: rp.UNOPENABLE, HTTP: rp.UNOPENABLE}))
+	assert plan.sites == {TEST: rp.RECREATE, HTTP: rp.RECREATE}
+	assert any(TEST in note and "dropping and recreating" in note for note in plan.notes)
+
+
+def test_missing_sites_are_created():
+	plan = rp.plan(found(sites={TEST: rp.MISSING, HTTP: rp.MISSING}))
+	assert plan.sites == {TEST: rp.CREATE, HTTP: rp.CREATE}
+
+
+def test_a_failed_root_login_stops_with_one_line_naming_user_host_and_variables():
+	plan = rp.plan(
+		found(root_error="Access denied for user 'root'@'localhost'", assets_built=False, root_user="root")
+	)
+	assert plan.stop is not None
+	assert "\n" not in plan.stop
+	for word in ("'root'", "127.0.0.1:3306", "FRAPPE_DB_ROOT_USER", "FRAPPE_DB_ROOT_PASSWORD"):
+		assert word in plan.stop
+	# nothing else is done: no build, no site touched
+	assert plan.build == () and plan.sites == {}
