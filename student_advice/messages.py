@@ -61,7 +61,6 @@ def message(code: str) -> str:
 		"legal_duty_disclosure_kept_on_erasure": _(
 			"disclosure(s) made under a breach of confidentiality kept with their breach record"
 		),
-		"retention_run_managers_only": _("Only the Advice Service Manager can start a retention run."),
 		"no_sharing": _("Student Advice records cannot be shared."),
 		"no_deletion": _(
 			"Student Advice records are never deleted by hand; the retention schedule removes them."

@@ -3,21 +3,15 @@
 import frappe
 from frappe.utils import getdate, today
 
-from student_advice import messages
-from student_advice.confidentiality.gate import deny
-from student_advice.confidentiality.permissions import is_member
-from student_advice.policy.roles import MANAGER
+from student_advice.confidentiality.guards import managers_only
 
 
 @frappe.whitelist(methods=["POST"])
+@managers_only
 def run_now() -> str:
 	"""Queue a retention run on the long queue and return its log record (progress shows there)."""
 	from student_advice.retention import engine
 
-	if not is_member():
-		deny()
-	if MANAGER not in frappe.get_roles():
-		messages.throw("retention_run_managers_only")
 	run_name = engine.start_run(engine.BY_MANAGER)
 	frappe.enqueue(
 		"student_advice.retention.engine.execute",

@@ -1999,7 +1999,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	),
 	"student_advice.api.retention.run_now": (
 		"app",
-		"names no DocType: uniform deny for non-members, manager role checked, queues a retention run (counts only)",
+		"names no DocType: managers_only (uniform deny for outsiders), queues a retention run (counts only)",
 	),
 	"student_advice.api.statistics.chart": (
 		"app",

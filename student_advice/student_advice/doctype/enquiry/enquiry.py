@@ -19,6 +19,7 @@ class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
 		from frappe.types import DF
 
 		advice_case: DF.Link | None
+		anonymised_on: DF.Date | None
 		anonymous: DF.Check
 		category: DF.Link
 		channel: DF.Literal["Drop-in", "Email", "Phone", "Online"]

@@ -6,13 +6,32 @@ from frappe import _
 from frappe.utils import today
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 
 AWAITING, ERASED, DECLINED = "Awaiting Review", "Erased", "Declined"
 
 
-class ErasureRequest(RandomlyNamed):
+class ErasureRequest(Undeletable, RandomlyNamed):
 	"""A request to erase one student's records early, reviewed by an officer."""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		decided_by: DF.Link | None
+		decided_on: DF.Date | None
+		kept: DF.SmallText | None
+		notes: DF.SmallText | None
+		requested_on: DF.Date | None
+		retention_run: DF.Link | None
+		source: DF.Literal["Officer", "Personal Data Deletion Request"]
+		status: DF.Literal["Awaiting Review", "Erased", "Declined"]
+		student: DF.Link
+	# end: auto-generated types
 
 	def before_insert(self):
 		self.requested_on = today()
@@ -24,9 +43,6 @@ class ErasureRequest(RandomlyNamed):
 	def validate(self):
 		if not self.is_new() and self.get_doc_before_save().status != AWAITING:
 			messages.throw("erasure_already_decided")
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def erase(self) -> dict:

@@ -5,13 +5,32 @@ import frappe
 from frappe.utils import today
 
 from student_advice import messages
-from student_advice.naming import RandomlyNamed
+from student_advice.naming import RandomlyNamed, Undeletable
 
 FIXED = ("student", "advice_case", "reason")
 
 
-class LegalHold(RandomlyNamed):
+class LegalHold(Undeletable, RandomlyNamed):
 	"""Nothing about the student leaves under the retention policy while an active hold names them."""
+
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		active: DF.Check
+		advice_case: DF.Link | None
+		lift_reason: DF.SmallText | None
+		lifted_by: DF.Link | None
+		lifted_on: DF.Date | None
+		placed_by: DF.Link | None
+		placed_on: DF.Date | None
+		reason: DF.SmallText
+		student: DF.Link
+	# end: auto-generated types
 
 	def before_insert(self):
 		self.placed_by = frappe.session.user
@@ -34,9 +53,6 @@ class LegalHold(RandomlyNamed):
 			messages.throw("hold_terms_fixed")
 		if not before.active and (self.active or self.lifted_on != before.lifted_on):
 			messages.throw("hold_already_lifted")
-
-	def on_trash(self):
-		messages.throw("no_deletion")
 
 	@frappe.whitelist()
 	def lift(self, reason: str) -> None:

@@ -42,11 +42,19 @@ class StudentAdviceSettings(Document):
 		meeting_time: DF.Time | None
 		meeting_weekday: DF.Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 		pause_meeting_schedule: DF.Check
+		retain_access_request_months: DF.Int
+		retain_breach_months: DF.Int
+		retain_case_months: DF.Int
+		retain_casework_form_months: DF.Int
+		retain_consent_months: DF.Int
+		retain_disclosure_months: DF.Int
+		retain_enquiry_months: DF.Int
+		retain_meeting_months: DF.Int
+		retain_student_months: DF.Int
 		round_for_service: DF.Check
 		statistics_terms: DF.Table[StatisticsTerm]
 		suppression_threshold: DF.Int
 		unrounded_for_viewers: DF.Check
-
 	# end: auto-generated types
 
 	def validate(self):

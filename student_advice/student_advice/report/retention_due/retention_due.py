@@ -6,13 +6,11 @@ import frappe
 from frappe import _
 
 from student_advice.api.retention import due_rows
-from student_advice.confidentiality.gate import deny
-from student_advice.confidentiality.permissions import is_member
+from student_advice.confidentiality.guards import members_only
 
 
+@members_only
 def execute(filters=None):
-	if not is_member():
-		deny()
 	filters = frappe._dict(filters or {})
 	horizon = min(max(int(filters.get("days") or 30), 0), 366)
 	return get_columns(), get_data(horizon)
