@@ -16,7 +16,10 @@ app_license = "mit"
 # Includes in <head>
 # ------------------
 # Form scripts added to the app's own forms: each case lists the meetings that discussed it.
-doctype_js = {"Case": "public/js/case_meetings.js"}
+doctype_js = {
+	"Case": ["public/js/case_meetings.js", "public/js/retention_actions.js"],
+	"Advice Student": "public/js/retention_actions.js",
+}
 
 # Installation
 # ------------
@@ -83,6 +86,10 @@ doc_events = {
 	"Comment": {"validate": f"{_CONVERSATION}.refuse_mentions_outside"},
 	"Document Follow": {"validate": f"{_CONVERSATION}.refuse_follow_outside"},
 	"Notification Log": {"before_insert": f"{_CONVERSATION}.keep_notification_inside"},
+	# A confirmed request to delete a student's personal data is put before the officers.
+	"Personal Data Deletion Request": {
+		"on_update": "student_advice.student_advice.doctype.erasure_request.erasure_request.review_deletion_request"
+	},
 }
 # Statistics (docs/decisions.md, decisions 22-23): recompute the suppressed figures in the
 # background after a change to anything they read.
@@ -109,6 +116,8 @@ scheduler_events = {
 		"student_advice.tasks.expire_consents",
 		"student_advice.tasks.prepare_next_meeting",
 	],
+	# Records past their retention period leave, with every copy (student_advice/retention/).
+	"daily_long": ["student_advice.retention.engine.scheduled_run"],
 }
 
 # Submitted Consents and disclosed breaches are never cancelled; keeping them out of Frappe's

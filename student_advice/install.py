@@ -42,6 +42,19 @@ def after_install():
 		_insert_once("Case Category", "category_name", category)
 	for outcome in CASE_OUTCOMES:
 		_insert_once("Case Outcome", "outcome_name", outcome)
+	store_settings_defaults()
+
+
+def store_settings_defaults():
+	"""Store each declared default of the settings that has no value yet (Frappe stores none for a
+	Single until it is first saved, and reads a missing Time as "now")."""
+	settings = "Student Advice Settings"
+	stored = dict(
+		frappe.db.sql("select field, value from `tabSingles` where doctype = %s", settings)  # raw: no casting
+	)
+	for field in frappe.get_meta(settings).fields:
+		if field.default is not None and stored.get(field.fieldname) in (None, ""):
+			frappe.db.set_single_value(settings, field.fieldname, field.default)
 
 
 def _insert_once(doctype: str, fieldname: str, value: str, **fields):

@@ -5,6 +5,8 @@ from frappe import _
 
 
 def message(code: str) -> str:
+	if ":" in code:
+		return _with_values(code)
 	return {
 		"case_status_unknown": _(
 			"Choose one of the case statuses: Open, Waiting on Student, Waiting on Third Party or Closed."
@@ -36,6 +38,29 @@ def message(code: str) -> str:
 		"anonymous_enquiry_has_student": _("An anonymous enquiry cannot name a student."),
 		"officer_user_taken": _("This user is already on the list of officers."),
 		"assignee_not_officer": _("Cases can only be assigned to active advice officers."),
+		"case_anonymised": _(
+			"This case was anonymised when its retention period ended; it can no longer be changed."
+		),
+		"enquiry_anonymised": _(
+			"This enquiry was anonymised when its retention period ended; it can no longer be changed."
+		),
+		"hold_needs_student_or_case": _("Choose the student, or the case, the legal hold is for."),
+		"hold_case_other_student": _("The case belongs to another student."),
+		"hold_already_lifted": _("This legal hold has already been lifted."),
+		"hold_lift_needs_reason": _("Say why the legal hold is lifted."),
+		"hold_terms_fixed": _(
+			"A legal hold's student, case and reason cannot be changed; lift it and place a new one."
+		),
+		"erasure_on_hold": _("The student's records are on legal hold: lift the hold before erasing them."),
+		"erasure_already_decided": _("This erasure request has already been decided."),
+		"erasure_needs_notes": _("Say why the records are erased early, or why the request is declined."),
+		"breach_kept_on_erasure": _(
+			"breach record(s) kept with their consultations and corrections: the confidentiality policy requires"
+			" a record of every breach, and the law may require it to be kept"
+		),
+		"legal_duty_disclosure_kept_on_erasure": _(
+			"disclosure(s) made under a breach of confidentiality kept with their breach record"
+		),
 		"no_sharing": _("Student Advice records cannot be shared."),
 		"no_deletion": _(
 			"Student Advice records are never deleted by hand; the retention schedule removes them."
@@ -255,6 +280,23 @@ def message(code: str) -> str:
 		"correction_needs_text": _("Write the correction."),
 		"correction_is_final": _("A correction cannot be changed once recorded; add another correction."),
 	}[code]
+
+
+def _with_values(code: str) -> str:
+	"""Codes that carry values after a colon (the retention kinds a settings rule names)."""
+	from student_advice.policy.retention import BY_KEY
+
+	rule, *keys = code.split(":")
+	kinds = [BY_KEY[key] for key in keys]
+	if rule == "retention_below_minimum":
+		return _("{0} must be kept for at least {1} months.").format(
+			_(kinds[0].label), kinds[0].minimum_months
+		)
+	if rule == "retention_must_outlive":
+		return _("{0} must be kept at least as long as {1}.").format(
+			_(kinds[0].label), _(kinds[1].label).lower()
+		)
+	raise KeyError(code)
 
 
 def throw(codes) -> None:

@@ -18,6 +18,8 @@ STUDENT_RECORDS = {
 	"Breach Correction": "student",
 	"Meeting Discussion": "student",
 	"Meeting Action": "student",
+	"Legal Hold": "student",
+	"Erasure Request": "student",
 }
 
 # The service's own records that name no student: still for the advice roles only.
@@ -35,6 +37,7 @@ SERVICE_RECORDS = frozenset(
 		"Reflective Practice Meeting",
 		"Meeting Attendee",
 		"Conflict Declaration",
+		"Retention Run",
 	}
 )
 

@@ -75,7 +75,8 @@ def contact_rows(calendar: periods.YearCalendar) -> list[tuple]:
 	values = {"first": first, "last": last, "after": last + timedelta(days=1)}
 	cases = frappe.db.sql(
 		"""
-		select c.opened_on, c.category, s.college, s.faculty, c.status, c.outcome, e.channel
+		select c.opened_on, c.category, coalesce(nullif(c.college, ''), s.college),
+			coalesce(nullif(c.faculty, ''), s.faculty), c.status, c.outcome, e.channel
 		from `tabCase` c
 		left join `tabAdvice Student` s on s.name = c.student
 		left join `tabEnquiry` e on e.name = c.enquiry

@@ -1997,6 +1997,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"app",
 		"`case` is a record name: guards.members_only, an unreadable case -> uniform deny; get_list discussions, meetings, actions",
 	),
+	"student_advice.api.retention.run_now": (
+		"app",
+		"names no DocType: managers_only (uniform deny for outsiders), queues a retention run (counts only)",
+	),
 	"student_advice.api.statistics.chart": (
 		"app",
 		"names no DocType: guards.statistics_readers_only (else PermissionError), then suppressed chart aggregates",
@@ -2056,6 +2060,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	"student_advice.student_advice.doctype.enquiry.enquiry.Enquiry.convert_to_case": (
 		"controller",
 		"Enquiry controller: Enquiry write + Case create + Advice Student read checks, creates a Case",
+	),
+	"student_advice.student_advice.doctype.erasure_request.erasure_request.ErasureRequest.decline": (
+		"controller",
+		"Erasure Request controller: write check, records the decision and saves",
+	),
+	"student_advice.student_advice.doctype.erasure_request.erasure_request.ErasureRequest.erase": (
+		"controller",
+		"Erasure Request controller: write check, refuses a held student, runs the retention engine for that student",
+	),
+	"student_advice.student_advice.doctype.legal_hold.legal_hold.LegalHold.lift": (
+		"controller",
+		"Legal Hold controller: write check, ends the hold with a reason and saves",
 	),
 	"student_advice.student_advice.doctype.reflective_practice_meeting.reflective_practice_meeting.ReflectivePracticeMeeting.mark_held": (
 		"controller",

@@ -19,9 +19,12 @@ class Case(Undeletable, RandomlyNamed):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		anonymised_on: DF.Date | None
 		category: DF.Link
 		closed_on: DF.Date | None
+		college: DF.Link | None
 		enquiry: DF.Link | None
+		faculty: DF.Link | None
 		needs_confidential_space: DF.Check
 		opened_on: DF.Date
 		outcome: DF.Link | None
@@ -31,10 +34,11 @@ class Case(Undeletable, RandomlyNamed):
 		student_name: DF.Data | None
 		summary: DF.Text | None
 		title: DF.Data | None
-
 	# end: auto-generated types
 
 	def validate(self):
+		if self.anonymised_on:
+			messages.throw("case_anonymised")
 		if self.status == casework.CLOSED and not self.closed_on:
 			self.closed_on = today()
 		if self.status != casework.CLOSED:

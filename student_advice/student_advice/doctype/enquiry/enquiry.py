@@ -19,6 +19,7 @@ class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
 		from frappe.types import DF
 
 		advice_case: DF.Link | None
+		anonymised_on: DF.Date | None
 		anonymous: DF.Check
 		category: DF.Link
 		channel: DF.Literal["Drop-in", "Email", "Phone", "Online"]
@@ -34,6 +35,8 @@ class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
 	author_field = "officer"
 
 	def validate(self):
+		if self.anonymised_on:
+			messages.throw("enquiry_anonymised")
 		if self.anonymous and self.student:
 			messages.throw("anonymous_enquiry_has_student")
 		self.student_name = (

@@ -5,6 +5,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from student_advice import messages
+from student_advice.policy import retention
 from student_advice.policy.consent import DEFAULT_EXPIRY_MONTHS
 from student_advice.policy.periods import Term, check_terms, month_number
 from student_advice.policy.suppression import MIN_THRESHOLD
@@ -41,11 +42,19 @@ class StudentAdviceSettings(Document):
 		meeting_time: DF.Time | None
 		meeting_weekday: DF.Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 		pause_meeting_schedule: DF.Check
+		retain_access_request_months: DF.Int
+		retain_breach_months: DF.Int
+		retain_case_months: DF.Int
+		retain_casework_form_months: DF.Int
+		retain_consent_months: DF.Int
+		retain_disclosure_months: DF.Int
+		retain_enquiry_months: DF.Int
+		retain_meeting_months: DF.Int
+		retain_student_months: DF.Int
 		round_for_service: DF.Check
 		statistics_terms: DF.Table[StatisticsTerm]
 		suppression_threshold: DF.Int
 		unrounded_for_viewers: DF.Check
-
 	# end: auto-generated types
 
 	def validate(self):
@@ -58,6 +67,13 @@ class StudentAdviceSettings(Document):
 			messages.throw("consent_expiry_months_invalid")
 		if parse_closure_days(self.closure_days)[1]:
 			messages.throw("closure_day_invalid")
+		self.validate_retention_periods()
+
+	def validate_retention_periods(self):
+		for kind in retention.KINDS:
+			if not self.get(kind.setting):
+				self.set(kind.setting, kind.default_months)
+		messages.throw(retention.check_periods(self.as_dict()))
 
 	def validate_statistics_terms(self):
 		for row in self.get("statistics_terms") or []:

@@ -1,0 +1,1 @@
+"""The retention engine: finds records past their period and removes them with every copy."""
