@@ -1,6 +1,7 @@
 """Static checks of the DocType JSON: the schema is the source of truth, so check it directly."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,37 @@ def test_no_service_doctype_is_linked_from_outside_the_app():
 		for field in doctype["fields"]:
 			if field["fieldtype"] == "Link" and field.get("options") in registry.SERVICE_DOCTYPES:
 				assert name in registry.SERVICE_DOCTYPES
+
+
+# Frappe renders a new document read-only when the role may create but not write, so a
+# record that can only be created through the API is a form nobody can save from the desk.
+@pytest.mark.parametrize("name", sorted(DOCTYPES))
+def test_whoever_may_create_may_fill_in_the_new_form(name):
+	for perm in DOCTYPES[name]["permissions"]:
+		assert not perm.get("create") or perm.get("write"), f"{name}: {perm['role']} creates without write"
+
+
+def _append_only_doctypes() -> list[str]:
+	"""DocTypes whose controller declares AppendOnly (read from the source, not a list)."""
+	found = []
+	for path in sorted(APP.glob("*/doctype/*/*.py")):
+		bases = re.search(r"^class \w+\(([^)]*)\)", path.read_text(), re.MULTILINE)
+		if path.parent.name == path.stem and bases and "AppendOnly" in re.split(r"[\s,]+", bases.group(1)):
+			found.append(json.loads(path.with_suffix(".json").read_text())["name"])
+	return found
+
+
+def test_append_only_doctypes_are_found():
+	assert {"Case Entry", "Disclosure", "Consent Withdrawal", "Breach Correction"} <= set(_append_only_doctypes())
+
+
+_LAYOUT = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading"}
+
+
+@pytest.mark.parametrize("name", _append_only_doctypes())
+def test_append_only_records_are_written_once(name):
+	# write lets the new form be filled in; set_only_once makes every field read-only once saved,
+	# and the controller's refuse_edits() refuses any later save on the server whatever the form does
+	for field in DOCTYPES[name]["fields"]:
+		if field["fieldtype"] not in _LAYOUT and not field.get("read_only"):
+			assert field.get("set_only_once"), f"{name}.{field['fieldname']} can be changed after saving"
