@@ -15,7 +15,7 @@ from student_advice.policy.roles import MANAGER
 
 def alert(users, subject: str, doctype: str, name: str) -> None:
 	for user in sorted(set(users)):
-		frappe.get_doc(
+		notification = frappe.get_doc(
 			{
 				"doctype": "Notification Log",
 				"type": "Alert",
@@ -25,7 +25,13 @@ def alert(users, subject: str, doctype: str, name: str) -> None:
 				"document_type": doctype,
 				"document_name": name,
 			}
-		).insert(ignore_permissions=True)
+		)
+		# its subject is already a fixed sentence (a request-local flag: nothing a client sends sets it)
+		frappe.flags.student_advice_alert = True
+		try:
+			notification.insert(ignore_permissions=True)
+		finally:
+			frappe.flags.student_advice_alert = False
 
 
 def managers_who_may_see(doctype: str, name: str) -> list[str]:

@@ -4,6 +4,7 @@ from student_advice.policy.registry import SERVICE_DOCTYPES as _SERVICE_DOCTYPES
 from student_advice.policy.registry import SIDE_TABLES as _SIDE_TABLES
 from student_advice.policy.registry import STATISTICS_SOURCES as _STATISTICS_SOURCES
 from student_advice.policy.registry import STUDENT_RECORDS as _STUDENT_RECORDS
+from student_advice.policy.registry import TITLED_BY_STUDENT as _TITLED_BY_STUDENT
 from student_advice.policy.roles import ALL_APP_ROLES as _APP_ROLES
 
 app_name = "student_advice"
@@ -15,9 +16,12 @@ app_license = "mit"
 
 # Includes in <head>
 # ------------------
-# Form scripts added to the app's own forms: each case lists the meetings that discussed it.
+# The Case File print format reads the case file through the same guarded function as the form.
+jinja = {"methods": ["student_advice.api.case_file.case_file_for_print"]}
+
+# Form scripts added to the app's own forms: retention's buttons.
 doctype_js = {
-	"Case": ["public/js/case_meetings.js", "public/js/retention_actions.js"],
+	"Case": "public/js/retention_actions.js",
 	"Advice Student": "public/js/retention_actions.js",
 }
 
@@ -65,7 +69,7 @@ override_doctype_class = {"File": "student_advice.confidentiality.private_files.
 # ---------------
 doc_events = {
 	# A record's student is often set by its controller, after Frappe's own create check.
-	**{doctype: {"validate": f"{_RECORD_RULE}.recheck_after_validate"} for doctype in _STUDENT_RECORDS},
+	**{doctype: {"validate": [f"{_RECORD_RULE}.recheck_after_validate"]} for doctype in _STUDENT_RECORDS},
 	"DocShare": {"validate": f"{_SIDE_RULE}.refuse_share"},
 	"Document Share Key": {"validate": f"{_SIDE_RULE}.refuse_share_key"},
 	"File": {
@@ -91,6 +95,9 @@ doc_events = {
 		"on_update": "student_advice.student_advice.doctype.erasure_request.erasure_request.review_deletion_request"
 	},
 }
+# The student's name is the title of their records, for members (docs/decisions.md, decision 5).
+for _doctype in _TITLED_BY_STUDENT:
+	doc_events[_doctype]["validate"].append("student_advice.titles.copy_student_name")
 # Statistics (docs/decisions.md, decisions 22-23): recompute the suppressed figures in the
 # background after a change to anything they read.
 for _doctype in _STATISTICS_SOURCES:
@@ -130,6 +137,7 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "student_advice.confidentiality.overrides.get_count",
 	"frappe.desk.search.search_link": "student_advice.confidentiality.overrides.search_link",
 	"frappe.desk.search.search_widget": "student_advice.confidentiality.overrides.search_widget",
+	"frappe.desk.search.get_link_title": "student_advice.confidentiality.overrides.get_link_title",
 	"frappe.desk.notifications.get_open_count": "student_advice.confidentiality.overrides.get_open_count",
 }
 

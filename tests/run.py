@@ -38,6 +38,7 @@ HTTP_SITE = "student-advice-http.localhost"
 HTTP_PORT = int(os.environ.get("STUDENT_ADVICE_HTTP_PORT", "8765"))
 DB_ROOT_USER = os.environ.get("FRAPPE_DB_ROOT_USER", "root")
 DB_ROOT_PASSWORD = os.environ.get("FRAPPE_DB_ROOT_PASSWORD", "root")
+CHROMIUM = os.environ.get("STUDENT_ADVICE_CHROMIUM", "/usr/bin/chromium")
 SUMMARY = re.compile(r"^=+ (.*(passed|failed|error|skipped|no tests ran).*) =+$", re.MULTILINE)
 
 
@@ -159,6 +160,8 @@ class Bench:
 			quiet=True,
 		)
 		ensure_module(self.python, "pytest", "pytest")
+		if Path(CHROMIUM).exists():  # the browser flows drive Debian's Chromium; never a browser download
+			ensure_module(self.python, "playwright", "playwright")
 		apps_txt = self.sites / "apps.txt"
 		apps = apps_txt.read_text().split()
 		if APP not in apps:

@@ -10,6 +10,7 @@ the access predicate itself (confidentiality/permissions.may_access_record).
 Frappe's own assignment to a non-officer is refused earlier by side_tables.limit_assignment_to_officers.
 """
 
+import frappe
 from frappe.desk.notifications import extract_mentions
 
 from student_advice import messages
@@ -49,20 +50,29 @@ def refuse_conflicted_assignee(doc, method=None):
 def keep_notification_inside(doc, method=None):
 	"""Notification Log.before_insert: only for someone who may see the record, and no content.
 
-	The email Frappe sends from a Notification Log carries its subject and email_content.
-	For the service's records the subject names only the record's title, which identifies
-	no one (docs/decisions.md, decision 5), and the free text (the assignment comment, the mentioning comment)
-	is dropped: the reader opens the record in the desk to read it.
+	The email Frappe sends from a Notification Log carries its subject and email_content, and
+	Frappe's subjects carry the record's title, which inside the service is the student's name
+	(docs/decisions.md, decision 5). For the service's records the subject is a fixed sentence
+	that names no one (the app's own alerts already are: desk_alerts.py), and the free text (the
+	assignment comment, the mentioning comment) is dropped: the reader opens the record in the desk.
 	"""
 	if not registry.is_service_doctype(doc.document_type):
 		return
 	if not _may_see(doc.document_type, doc.document_name, doc.for_user):
 		messages.throw("notification_outside_service")
 	doc.email_content = None
-	if doc.type not in ("Assignment", "Mention"):
-		from frappe import _
-
-		doc.subject = _("There is an update on a {0} record.").format(_(doc.document_type))
+	if not frappe.flags.student_advice_alert:
+		doc.subject = notification_subject(doc.type, doc.document_type)
 	# Told inside the desk only: Frappe emails no Alert, and an email would sit in the
 	# Email Queue (readable by System Managers) with the record's link and title.
 	doc.type = "Alert"
+
+
+def notification_subject(kind: str | None, doctype: str) -> str:
+	from frappe import _
+
+	if kind == "Assignment":
+		return _("A {0} has been assigned to you, or its assignment has changed.").format(_(doctype))
+	if kind == "Mention":
+		return _("You were mentioned on a {0}.").format(_(doctype))
+	return _("There is an update on a {0} record.").format(_(doctype))

@@ -80,3 +80,16 @@ def get_open_count(doctype: str, name: str, items=None):
 def _capped_count(doctype: str, filters: dict) -> int:
 	"""One counted query through the row rule, capped at 100 as Frappe's dashboard counts are."""
 	return min(permitted_count(doctype, filters), 100)
+
+
+@frappe.whitelist()
+def get_link_title(doctype, docname):
+	"""v15's get_link_title reads the title without any permission check: a student's name is
+	given only to someone who may read that student's record (a declared conflict withholds it)."""
+	from student_advice.confidentiality.permissions import may_access_record
+
+	if _is_service(doctype) and not may_access_record(
+		frappe.db.get_value("DocType", doctype, "name"), docname
+	):
+		return docname
+	return frappe_search.get_link_title(doctype, docname)

@@ -118,3 +118,8 @@ def clients(users):
 
 def missing_name() -> str:
 	return uuid.uuid4().hex
+
+
+def pytest_collection_modifyitems(session, config, items):
+	"""The browser flows run last: the first of them finishes the site's setup wizard."""
+	items.sort(key=lambda item: "/browser/" in str(item.path))

@@ -63,8 +63,10 @@ def test_student_records_are_randomly_named_tracked_and_private(name):
 	doctype = DOCTYPES[name]
 	assert doctype["naming_rule"] == "By script" and not doctype.get("autoname")
 	assert doctype["track_changes"] and doctype["track_views"]
-	for flag in ("show_title_field_in_link", "show_preview_popup", "make_attachments_public", "allow_rename"):
+	for flag in ("show_preview_popup", "make_attachments_public", "allow_rename"):
 		assert not doctype.get(flag), f"{name}.{flag}"
+	# a link shows its title without any permission check in Frappe: only where overridden (decision 5)
+	assert bool(doctype.get("show_title_field_in_link")) == (name in registry.TITLED_IN_LINKS), name
 	for field in doctype["fields"]:
 		assert not field.get("unique"), f"{name}.{field['fieldname']} is unique: its error would be an oracle"
 		assert not field.get("fetch_from"), f"{name}.{field['fieldname']} fetches"
@@ -99,7 +101,9 @@ def _append_only_doctypes() -> list[str]:
 
 
 def test_append_only_doctypes_are_found():
-	assert {"Case Entry", "Disclosure", "Consent Withdrawal", "Breach Correction"} <= set(_append_only_doctypes())
+	assert {"Case Entry", "Disclosure", "Consent Withdrawal", "Breach Correction"} <= set(
+		_append_only_doctypes()
+	)
 
 
 _LAYOUT = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading"}
@@ -112,3 +116,21 @@ def test_append_only_records_are_written_once(name):
 	for field in DOCTYPES[name]["fields"]:
 		if field["fieldtype"] not in _LAYOUT and not field.get("read_only"):
 			assert field.get("set_only_once"), f"{name}.{field['fieldname']} can be changed after saving"
+
+
+@pytest.mark.parametrize("name", registry.TITLED_BY_STUDENT)
+def test_members_read_records_by_the_students_name(name):
+	doctype = DOCTYPES[name]
+	assert doctype["title_field"] == "student_name"
+	field = next(f for f in doctype["fields"] if f["fieldname"] == "student_name")
+	assert field["fieldtype"] == "Data" and field.get("read_only") and not field.get("fetch_from")
+
+
+def test_the_students_own_record_is_titled_by_their_name():
+	assert DOCTYPES["Advice Student"]["title_field"] == "full_name"
+	assert set(registry.TITLED_BY_STUDENT) | {
+		"Advice Student",
+		"Case",
+		"Meeting Discussion",
+		"Meeting Action",
+	} == set(registry.STUDENT_RECORDS)

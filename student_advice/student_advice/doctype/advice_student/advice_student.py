@@ -3,7 +3,7 @@
 
 import frappe
 
-from student_advice import messages
+from student_advice import messages, titles
 from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy.casework import normalise_email
 
@@ -50,8 +50,7 @@ class AdviceStudent(Undeletable, RandomlyNamed):
 			messages.throw("student_email_taken")
 
 	def on_update(self):
-		# The student's name is copied onto their records for officers' lists.
-		for doctype in ("Case", "Enquiry"):
-			frappe.db.set_value(
-				doctype, {"student": self.name}, "student_name", self.full_name, update_modified=False
-			)
+		# The student's name is the title of their records, for officers' lists and forms.
+		before = self.get_doc_before_save()
+		if before and before.full_name != self.full_name:
+			titles.rename_everywhere(self.name, self.full_name)

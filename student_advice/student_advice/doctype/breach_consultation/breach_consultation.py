@@ -90,14 +90,22 @@ class BreachConsultation(StampsAuthor, Undeletable, RandomlyNamed):
 				"reference_type": self.doctype,
 				"reference_name": self.name,
 				"priority": "High",
-				"description": _("Give your advice on a confidentiality decision."),
+				"description": self.request_text(),
 			}
 		).insert(ignore_permissions=True)
-		desk_alerts.alert(
-			[self.officer],
-			_("You have been asked for advice on a confidentiality decision; open the desk to read it."),
-			self.doctype,
-			self.name,
+		desk_alerts.alert([self.officer], self.request_text(), self.doctype, self.name)
+
+	def request_text(self) -> str:
+		"""What the consulted officer is told: a decision waits on them, urgently where a life may be
+		at risk. A fixed sentence: no student, no situation (it is read in the desk)."""
+		ground = frappe.db.get_value("Confidentiality Breach", self.confidentiality_breach, "ground")
+		if ground == policy.RISK:
+			return _(
+				"Urgent: a decision about a serious and imminent risk to someone's safety is waiting on "
+				"your advice. Open the desk now to read it."
+			)
+		return _(
+			"A decision on breaching confidentiality is waiting on your advice; open the desk to read it."
 		)
 
 	def on_update(self):

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from student_advice import messages
+from student_advice import messages, titles
 from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import casework
 
@@ -53,8 +53,9 @@ class Case(Undeletable, RandomlyNamed):
 			)
 		)
 		self.student_name = frappe.db.get_value("Advice Student", self.student, "full_name")
-		# The title identifies no one: it travels into notifications and assignment lists.
-		self.title = _("{0} case {1}").format(_(self.category), (self.name or "")[:8])
+		# Members read cases by the student's name; notifications about a case carry fixed
+		# sentences instead of its title (confidentiality/conversation.py).
+		self.title = titles.case_title(self.student_name, self.category)
 
 	def on_update(self):
 		previous = self.get_doc_before_save()

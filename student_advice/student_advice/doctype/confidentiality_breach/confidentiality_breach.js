@@ -14,7 +14,10 @@ frappe.ui.form.on("Confidentiality Breach", {
 		if (frm.is_new()) return;
 		const state = frm.doc.workflow_state;
 		const mine = frm.doc.deciding_officer === frappe.session.user;
-		if (mine && state !== "Closed without disclosure") {
+		// One way to ask (the workflow's own action is offered only once a consultation exists);
+		// after disclosure only while the consultation the procedure requires is still outstanding.
+		const open = ["Draft", "Awaiting Consultation", "Decided"].includes(state);
+		if (mine && (open || (state === "Disclosed" && frm.doc.consultation_outstanding))) {
 			frm.add_custom_button(__("Ask for advice"), () => ask_for_advice(frm));
 		}
 		if (state === "Disclosed") {

@@ -103,7 +103,6 @@ class ConfidentialityBreach(StampsAuthor, Undeletable, RandomlyNamed):
 		)
 
 	def copy_names(self):
-		self.student_name = frappe.db.get_value("Advice Student", self.student, "full_name")
 		self.recipient_name = (
 			frappe.db.get_value("Third Party", self.recipient, "display_name") if self.recipient else None
 		)

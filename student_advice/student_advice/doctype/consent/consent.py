@@ -116,7 +116,6 @@ class Consent(StampsAuthor, Undeletable, RandomlyNamed):
 
 	def copy_names_and_wording(self, wording, student):
 		"""After the checks: the names for the desk, the wording as the student was shown it."""
-		self.student_name = student.full_name if student else None
 		self.third_party_name = frappe.db.get_value("Third Party", self.third_party, "display_name")
 		self.wording_version = wording.version
 		self.wording_text = policy.render_wording(wording.wording, self.wording_values())

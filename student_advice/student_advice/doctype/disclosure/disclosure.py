@@ -81,7 +81,6 @@ class Disclosure(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 			else ("Confidentiality Breach", self.confidentiality_breach)
 		)
 		frappe.get_doc(*basis).check_permission("read")
-		self.student_name = frappe.db.get_value("Advice Student", self.student, "full_name")
 		self.third_party_name = frappe.db.get_value("Third Party", self.third_party, "display_name")
 
 	def facts(self) -> policy.DisclosureFacts:

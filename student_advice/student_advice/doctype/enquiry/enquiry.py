@@ -39,9 +39,6 @@ class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
 			messages.throw("enquiry_anonymised")
 		if self.anonymous and self.student:
 			messages.throw("anonymous_enquiry_has_student")
-		self.student_name = (
-			frappe.db.get_value("Advice Student", self.student, "full_name") if self.student else None
-		)
 
 	@frappe.whitelist()
 	def convert_to_case(self, student: str | None = None) -> str:
