@@ -186,7 +186,8 @@ def test_an_officers_assignment_is_told_inside_the_desk_and_queues_no_email_abou
 	assert [(n.for_user, n.document_type, n.document_name, n.type) for n in logs] == [
 		(colleague, "Case", case.name, "Alert")
 	]
-	assert case.title in logs[0].subject  # Frappe's assignment text, naming the (non-identifying) title
+	# a fixed sentence replaces Frappe's text, which names the title: the student's name (decision 5)
+	assert logs[0].subject == "A Case has been assigned to you, or its assignment has changed."
 	assert not logs[0].email_content
 	assert not any(secret in logs[0].subject for secret in student_detail)
 	assert not added["DocShare"]

@@ -2,11 +2,10 @@
 
 import frappe
 
+from student_advice.policy.roles import ALL_APP_ROLES
 from tests.factories import unique
 from tests.over_http.browser.desk import shot, wait_for_desk
 from tests.over_http.conftest import PASSWORD
-
-from student_advice.policy.roles import ALL_APP_ROLES
 
 
 def complete_the_wizard(page, site_url, email):
