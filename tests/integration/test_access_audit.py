@@ -80,6 +80,7 @@ def test_officer_reads_appear_in_the_managers_audit(people, case):
 	for row in rows:
 		assert row["reference_doctype"] == "Case" and row["reference_name"] == case.name
 		assert row["full_name"] == full_name and row["when"]
+		assert row["student_name"] == case.student_name  # the manager reads people, not IDs
 	assert by_action["Printed"]["details"].startswith("print preview")
 	assert "paper_file_location" in by_action["Changed"]["details"]
 	assert "drawer" not in by_action["Changed"]["details"]  # field names only, never values
@@ -170,6 +171,7 @@ def test_everyone_but_the_manager_gets_the_uniform_denial(people, case):
 		"full_name",
 		"action",
 		"reference_doctype",
+		"student_name",
 		"reference_name",
 		"details",
 	]

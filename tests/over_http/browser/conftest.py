@@ -34,12 +34,24 @@ def browser(site):
 		chromium.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+	outcome = yield
+	report = outcome.get_result()
+	if report.when == "call":
+		item.failed_in_call = report.failed
+
+
 @pytest.fixture
-def page(browser):
+def page(browser, request):
 	context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
 	context.set_default_timeout(30_000)
 	page = context.new_page()
 	yield page
+	if getattr(request.node, "failed_in_call", False):  # what the screen showed when it failed
+		from tests.over_http.browser.desk import shot
+
+		shot(page, f"FAILED-{request.node.name}")
 	context.close()
 
 

@@ -79,7 +79,7 @@ def link(page, fieldname: str, text: str, pick: str | None = None) -> None:
 	box.click()
 	box.fill(text)
 	option = (
-		control(page, fieldname).locator(".awesomplete [role=option]").filter(has_text=pick or text).first
+		control(page, fieldname).locator(".awesomplete li").filter(has_text=pick or text).first
 	)
 	option.wait_for(timeout=TIMEOUT)
 	option.click()

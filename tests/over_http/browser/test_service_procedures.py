@@ -68,7 +68,7 @@ def test_a_breach_with_a_colleagues_advice_its_disclosure_and_a_correction(
 	officer_two = frappe.db.get_value("User", users["officer_two"], "full_name")
 	box = desk.dialog(page).locator('[data-fieldname="officer"] input')
 	box.fill(officer_two.split()[0])
-	desk.dialog(page).locator(".awesomplete [role=option]").filter(has_text=officer_two).first.click()
+	desk.dialog(page).locator(".awesomplete li").filter(has_text=officer_two).first.click()
 	desk.dialog(page).get_by_role("button", name="Submit").click()
 	page.wait_for_function(f"() => cur_frm.doc.workflow_state === '{policy.AWAITING}'")
 	desk.shot(page, "breach-awaiting")

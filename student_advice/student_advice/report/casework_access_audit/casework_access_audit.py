@@ -52,6 +52,7 @@ def get_columns() -> list[dict]:
 		{"fieldname": "full_name", "label": _("Full Name"), "fieldtype": "Data", "width": 160},
 		{"fieldname": "action", "label": _("Action"), "fieldtype": "Data", "width": 130},
 		{"fieldname": "reference_doctype", "label": _("DocType"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "student_name", "label": _("Student"), "fieldtype": "Data", "width": 180},
 		{
 			"fieldname": "reference_name",
 			"label": _("Record"),
@@ -88,9 +89,36 @@ def get_data(filters) -> list[dict]:
 	rows += _change_rows(doctypes, start, end, filters)
 	rows.sort(key=lambda r: (r["when"], r["action"]), reverse=True)
 	names = {r.user: r.full_name for r in _users({r["user"] for r in rows})}
+	students = _student_names(rows)
 	for row in rows:
 		row["full_name"] = names.get(row["user"], "")
+		row["student_name"] = students.get((row["reference_doctype"], row["reference_name"]), "")
 	return rows
+
+
+def _student_names(rows) -> dict[tuple[str, str], str]:
+	"""(doctype, record) -> the student's name, for the manager's eyes (decision 5); erased records
+	have none."""
+	wanted: dict[str, set[str]] = {}
+	for row in rows:
+		if registry.student_field(row["reference_doctype"]) and row["reference_name"]:
+			wanted.setdefault(row["reference_doctype"], set()).add(row["reference_name"])
+	student_of = {}
+	for doctype, names in wanted.items():
+		field = registry.student_field(doctype)
+		for name, student in frappe.get_all(
+			doctype, filters={"name": ("in", sorted(names))}, fields=["name", field], as_list=True
+		):
+			student_of[(doctype, name)] = student
+	full_names = dict(
+		frappe.get_all(
+			"Advice Student",
+			filters={"name": ("in", sorted(set(student_of.values()) - {None}) or [""])},
+			fields=["name", "full_name"],
+			as_list=True,
+		)
+	)
+	return {key: full_names.get(student, "") for key, student in student_of.items()}
 
 
 def _users(users):
