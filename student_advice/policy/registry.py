@@ -94,9 +94,9 @@ def is_service_doctype(doctype: str | None) -> bool:
 
 # Names for members (docs/decisions.md, decision 5): the student's name is the title of these
 # records, copied by titles.copy_student_name after the controller's checks (decision 31), and
-# kept in step when the student's record is renamed. Advice Student's own title is full_name, the
-# one DocType whose links show their title; Case, Meeting Discussion and Meeting Action build a
-# title of their own from it. Record names stay random.
+# kept in step when the student's record is renamed. Advice Student's own title is full_name;
+# Case, Meeting Discussion and Meeting Action build a title of their own from it; Advice Student and
+# Case links show their titles (get_link_title is overridden for conflicts). Record names stay random.
 TITLED_BY_STUDENT = (
 	"Case Entry",
 	"Enquiry",
@@ -111,4 +111,4 @@ TITLED_BY_STUDENT = (
 )
 # Copied by their own controllers (they also build a title from it), renamed with the rest.
 NAMED_BY_STUDENT = TITLED_BY_STUDENT + ("Case",)
-TITLED_IN_LINKS = frozenset({"Advice Student"})
+TITLED_IN_LINKS = frozenset({"Advice Student", "Case"})

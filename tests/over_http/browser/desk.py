@@ -68,7 +68,7 @@ def choose(page, fieldname: str, value: str) -> None:
 
 
 def check(page, fieldname: str) -> None:
-	box = control(page, fieldname).locator("input[type=checkbox]")
+	box = control(page, fieldname).locator("input[type=checkbox]:not([disabled])")
 	if not box.is_checked():
 		box.check()
 
@@ -78,9 +78,7 @@ def link(page, fieldname: str, text: str, pick: str | None = None) -> None:
 	box = control(page, fieldname).locator("input").first
 	box.click()
 	box.fill(text)
-	option = (
-		control(page, fieldname).locator(".awesomplete li").filter(has_text=pick or text).first
-	)
+	option = page.locator("ul[role=listbox]:visible > *").filter(has_text=pick or text).first
 	option.wait_for(timeout=TIMEOUT)
 	option.click()
 	page.wait_for_timeout(300)
@@ -90,7 +88,8 @@ def save(page) -> str:
 	"""Ctrl+S, as an officer does; returns the saved record's name."""
 	page.keyboard.press("Control+s")
 	page.wait_for_function(
-		"() => cur_frm && !cur_frm.is_new() && !cur_frm.is_dirty() && !cur_frm.save_disabled", timeout=TIMEOUT
+		"() => cur_frm && !cur_frm.is_new() && !cur_frm.doc.__unsaved && location.pathname.indexOf('/new') < 0",
+		timeout=TIMEOUT,
 	)
 	wait_for_desk(page)
 	return page.evaluate("() => cur_frm.doc.name")

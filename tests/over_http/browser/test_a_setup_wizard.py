@@ -14,7 +14,9 @@ def pick(slide, fieldname, text, typed):
 	box.click()
 	box.fill("")
 	box.press_sequentially(typed, delay=30)
-	slide.locator(f'.frappe-control[data-fieldname="{fieldname}"] .awesomplete li:visible').filter(has_text=text).first.click()
+	slide.locator(f'.frappe-control[data-fieldname="{fieldname}"] ul[role=listbox]:visible > *').filter(
+		has_text=text
+	).first.click()
 	# choosing a language reloads the wizard's translations behind a freeze
 	slide.page.wait_for_timeout(500)
 	slide.page.wait_for_function("() => !frappe.dom.freeze_count && !document.querySelector('#freeze.in')")
@@ -25,7 +27,9 @@ def complete_the_wizard(page, site_url, email):
 	page.wait_for_selector(".setup-wizard-slide:visible")
 	wait_for_desk(page)
 	slide = page.locator(".setup-wizard-slide:visible")
-	slide.locator(".frappe-control[data-fieldname=language] input:visible").press("Escape")  # its list opens by itself
+	slide.locator(".frappe-control[data-fieldname=language] input:visible").press(
+		"Escape"
+	)  # its list opens by itself
 	pick(slide, "country", "United Kingdom", "United K")
 	page.wait_for_function(
 		"() => document.querySelector('[data-fieldname=\"timezone\"] select').options.length > 1"
