@@ -95,13 +95,12 @@ def save(page) -> str:
 	return page.evaluate("() => cur_frm.doc.name")
 
 
-def primary(page) -> None:
-	"""The form's primary button (Save, Submit)."""
-	page.locator(".page-head:visible .primary-action").first.click()
-
-
-def confirm(page) -> None:
-	page.locator(".modal:visible .btn-primary").last.click()
+def submit(page) -> None:
+	"""The form's Submit button and Frappe's "Permanently Submit ...?" question, answered Yes."""
+	page.locator(".page-head:visible").get_by_role("button", name="Submit", exact=True).click()
+	page.locator(".modal.show").get_by_role("button", name="Yes").click()
+	page.wait_for_function("() => cur_frm.doc.docstatus === 1", timeout=TIMEOUT)
+	wait_for_desk(page)
 
 
 def menu_button(page, label: str, group: str | None = None) -> None:

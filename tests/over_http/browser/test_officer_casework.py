@@ -125,14 +125,14 @@ def test_a_consent_a_disclosure_under_it_and_its_withdrawal(desk_as, users, site
 	wording = frappe.get_all("Consent Wording", filters={"active": 1}, pluck="name")[0]
 	desk.link(page, "consent_wording", wording)
 	consent = desk.save(page)
-	desk.primary(page)  # Submit
-	desk.confirm(page)
-	page.wait_for_function("() => cur_frm.doc.docstatus === 1")
+	desk.submit(page)
 	desk.shot(page, "consent")
 
 	desk.menu_button(page, "Record disclosure")
 	desk.form_ready(page)
 	page.wait_for_function("() => cur_frm.doctype === 'Disclosure' && cur_frm.is_new()")
+	# the consent's categories come ticked from the consent
+	assert page.evaluate("() => cur_frm.doc.info_academic") == 1
 	desk.choose(page, "channel", "Email")
 	desk.fill(page, "description", "Confirmed she is seeing an adviser about her extension.")
 	disclosure = desk.save(page)

@@ -2,6 +2,15 @@
 // License: MIT. See LICENSE
 // Convenience only: every rule is enforced on the server.
 
+const INFORMATION = [
+	"info_existence",
+	"info_case_details",
+	"info_academic",
+	"info_health_welfare",
+	"info_contact_details",
+	"info_other",
+];
+
 frappe.ui.form.on("Consent", {
 	setup(frm) {
 		frm.set_query("consent_wording", () => ({ filters: { active: 1 } }));
@@ -14,11 +23,13 @@ frappe.ui.form.on("Consent", {
 				frappe.new_doc("Consent Withdrawal", { consent: frm.doc.name })
 			);
 			frm.add_custom_button(__("Record disclosure"), () =>
-				frappe.new_doc("Disclosure", {
+				open_new("Disclosure", {
 					student: frm.doc.student,
 					advice_case: frm.doc.advice_case,
 					third_party: frm.doc.third_party,
 					consent: frm.doc.name,
+					// what the consent covers, as a start: the officer unticks what was not disclosed
+					...Object.fromEntries(INFORMATION.map((field) => [field, frm.doc[field]])),
 				})
 			);
 		}
@@ -29,3 +40,12 @@ frappe.ui.form.on("Consent", {
 		}
 	},
 });
+
+// frappe.new_doc passes only Link, Data and Select values on to the new form; this passes all.
+function open_new(doctype, values) {
+	frappe.model.with_doctype(doctype, () => {
+		const doc = frappe.model.get_new_doc(doctype);
+		Object.assign(doc, values);
+		frappe.set_route("Form", doctype, doc.name);
+	});
+}
