@@ -75,13 +75,23 @@ def check(page, fieldname: str) -> None:
 
 def link(page, fieldname: str, text: str, pick: str | None = None) -> None:
 	"""Type into a Link field and click the suggestion that shows `pick` (default: the text)."""
-	box = control(page, fieldname).locator("input").first
-	box.click()
-	box.fill(text)
-	option = page.locator("ul[role=listbox]:visible > *").filter(has_text=pick or text).first
-	option.wait_for(timeout=TIMEOUT)
-	option.click()
-	page.wait_for_timeout(300)
+	choose_option(page, control(page, fieldname).locator("input").first, text, pick)
+
+
+def choose_option(page, box, text: str, pick: str | None = None) -> None:
+	"""Type into a Link input, wait for the search's suggestions and click the one showing `pick`.
+	Typing again if the drop-down showed an earlier search's results and nothing was chosen."""
+	for _attempt in range(3):
+		box.click()
+		box.fill(text)
+		page.wait_for_load_state("networkidle")
+		option = page.locator("ul[role=listbox]:visible > *").filter(has_text=pick or text).first
+		option.wait_for(timeout=TIMEOUT)
+		option.click()
+		page.wait_for_timeout(300)
+		if box.input_value():
+			return
+	raise AssertionError(f"no suggestion {pick or text!r} could be chosen")
 
 
 def save(page) -> str:

@@ -26,7 +26,8 @@ def casework(users):
 
 def now_shown(page, **offset) -> str:
 	return page.evaluate(
-		"o => frappe.datetime.str_to_user(frappe.datetime.add_minutes(frappe.datetime.now_datetime(), o))",
+		"o => frappe.datetime.str_to_user(moment(frappe.datetime.now_datetime()).add(o, 'minutes')"
+		".format('YYYY-MM-DD HH:mm:ss'))",
 		offset.get("minutes", 0),
 	)
 
@@ -67,8 +68,7 @@ def test_a_breach_with_a_colleagues_advice_its_disclosure_and_a_correction(
 	desk.menu_button(page, "Ask for advice")
 	officer_two = frappe.db.get_value("User", users["officer_two"], "full_name")
 	box = desk.dialog(page).locator('[data-fieldname="officer"] input')
-	box.fill(officer_two.split()[0])
-	page.locator("ul[role=listbox]:visible > *").filter(has_text=officer_two).first.click()
+	desk.choose_option(page, box, officer_two.split()[0], officer_two)
 	desk.dialog(page).get_by_role("button", name="Submit").click()
 	page.wait_for_function(f"() => cur_frm.doc.workflow_state === '{policy.AWAITING}'")
 	desk.shot(page, "breach-awaiting")
@@ -109,6 +109,9 @@ def test_a_breach_with_a_colleagues_advice_its_disclosure_and_a_correction(
 
 	desk.menu_button(page, "Record disclosure")
 	page.wait_for_function("() => cur_frm.doctype === 'Disclosure' && cur_frm.is_new()")
+	page.wait_for_function("() => cur_frm.doc.description")  # what the breach disclosed, as a start
+	desk.check(page, "info_contact_details")
+	desk.check(page, "info_health_welfare")
 	desk.choose(page, "channel", "Phone")
 	disclosure = desk.save(page)
 

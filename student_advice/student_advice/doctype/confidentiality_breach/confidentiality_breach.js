@@ -27,7 +27,6 @@ frappe.ui.form.on("Confidentiality Breach", {
 					advice_case: frm.doc.advice_case,
 					third_party: frm.doc.recipient,
 					confidentiality_breach: frm.doc.name,
-					description: frm.doc.information_disclosed,
 				})
 			);
 		}
