@@ -1993,6 +1993,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"app",
 		"names no DocType: guards.members_only uniform deny, then one counted get_list of expiring Consents (number card)",
 	),
+	"student_advice.api.case_file.case_file": (
+		"app",
+		"`case` is a record name: guards.members_only, an unreadable case -> uniform deny; get_list entries, consents, disclosures, breaches, meetings",
+	),
 	"student_advice.api.meetings.case_meetings": (
 		"app",
 		"`case` is a record name: guards.members_only, an unreadable case -> uniform deny; get_list discussions, meetings, actions",
@@ -2040,6 +2044,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	"student_advice.confidentiality.overrides.get_open_count": (
 		"gated",
 		"takes `doctype`; for outsiders recounts side tables through the row rule (override of get_open_count)",
+	),
+	"student_advice.confidentiality.overrides.get_link_title": (
+		"gated",
+		"takes `doctype`; a service record's title only for a reader the row rule admits, else the bare name (override of frappe's get_link_title)",
 	),
 	"student_advice.confidentiality.overrides.search_link": (
 		"gated",
