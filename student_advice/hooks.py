@@ -86,6 +86,8 @@ doc_events = {
 	"Comment": {"validate": f"{_CONVERSATION}.refuse_mentions_outside"},
 	"Document Follow": {"validate": f"{_CONVERSATION}.refuse_follow_outside"},
 	"Notification Log": {"before_insert": f"{_CONVERSATION}.keep_notification_inside"},
+	# The app's roles are never granted with "every role" (the setup wizard, Select All): decision 32.
+	"User": {"validate": "student_advice.confidentiality.role_grants.leave_out_accidental_grants"},
 	# A confirmed request to delete a student's personal data is put before the officers.
 	"Personal Data Deletion Request": {
 		"on_update": "student_advice.student_advice.doctype.erasure_request.erasure_request.review_deletion_request"
