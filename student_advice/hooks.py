@@ -133,6 +133,8 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "student_advice.confidentiality.overrides.search_link",
 	"frappe.desk.search.search_widget": "student_advice.confidentiality.overrides.search_widget",
 	"frappe.desk.notifications.get_open_count": "student_advice.confidentiality.overrides.get_open_count",
+	# A member refused a record (a declared conflict) is told why (docs/decisions.md, decision 36).
+	"frappe.desk.form.load.getdoc": "student_advice.confidentiality.overrides.getdoc",
 }
 
 # Request Events
