@@ -27,10 +27,33 @@ def denial_response() -> Response:
 	return Response(DENIAL_BODY, status=403, content_type="application/json")
 
 
+def wants_page(request) -> bool:
+	"""A browser navigating (a casework link followed in the desk), not an API or desk XHR call."""
+	if request is None or request.path.startswith("/api/") or getattr(frappe.local, "is_ajax", False):
+		return False
+	accept = request.headers.get("Accept") or ""
+	return accept.startswith("text/html")
+
+
+def page_denial() -> Response:
+	"""Frappe's own "Not Permitted" page, as frappe.app.handle_exception renders it for any 403: the same
+	page for every casework route, whether or not the record exists (decision 37)."""
+	from frappe.website.serve import get_response
+
+	frappe.respond_as_web_page(
+		frappe._("Not Permitted"),
+		frappe._("You do not have enough permissions to complete the action"),
+		http_status_code=403,
+		indicator_color="red",
+	)
+	return get_response("message", http_status_code=403)
+
+
 def deny():
 	"""The uniform denial; the attempt is noted for the access audit (decision 35)."""
 	refusals.note(*refused_target(), refusals.OUTSIDE)
-	raise Forbidden(response=denial_response())
+	request = getattr(frappe.local, "request", None)
+	raise Forbidden(response=page_denial() if wants_page(request) else denial_response())
 
 
 _DOCTYPE_KEYS = ("doctype", "dt", "reference_doctype", "ref_doctype", "document_type", "doc")
