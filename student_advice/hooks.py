@@ -20,6 +20,13 @@ doctype_js = {
 	"Case": ["public/js/case_meetings.js", "public/js/retention_actions.js"],
 	"Advice Student": "public/js/retention_actions.js",
 }
+# Every record of the service: the sidebar offers no Tags or Share, which the server refuses (decision 18).
+for _doctype in sorted(_SERVICE_DOCTYPES):
+	_scripts = doctype_js.get(_doctype, [])
+	doctype_js[_doctype] = [
+		*([_scripts] if isinstance(_scripts, str) else _scripts),
+		"public/js/service_sidebar.js",
+	]
 
 # Installation
 # ------------
@@ -157,6 +164,8 @@ auth_hooks = [
 # ----
 # The statistics' dimension choices, served once to the report's and the charts' filters.
 extend_bootinfo = "student_advice.statistics.filters.extend_bootinfo"
+# Officers land on the service's workspace, the statistics viewer on the statistics (decision 38).
+boot_session = "student_advice.home.boot_session"
 
 # Types
 # -----

@@ -42,3 +42,17 @@ def accidental_grants(added, held, in_setup_wizard: bool = False) -> frozenset[s
 	if STATISTICS_VIEWER in held and is_service_member(held):
 		return granted
 	return frozenset()
+
+
+SERVICE_WORKSPACE = "Student Advice"
+STATISTICS_WORKSPACE = "Student Advice Statistics"
+
+
+def home_workspace(roles) -> str | None:
+	"""Where the desk opens for a user who chose no default workspace (docs/decisions.md, decision 38):
+	members of the service on the service's workspace, the statistics viewer on the statistics."""
+	if is_service_member(roles):
+		return SERVICE_WORKSPACE
+	if STATISTICS_VIEWER in set(roles or ()):
+		return STATISTICS_WORKSPACE
+	return None

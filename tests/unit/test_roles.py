@@ -34,3 +34,13 @@ def test_deliberate_grants_pass():
 def test_a_viewer_never_becomes_a_member_in_passing_nor_the_reverse():
 	assert accidental_grants({OFFICER}, {OFFICER, STATISTICS_VIEWER}) == {OFFICER}
 	assert accidental_grants({STATISTICS_VIEWER}, {OFFICER, STATISTICS_VIEWER}) == {STATISTICS_VIEWER}
+
+
+def test_each_person_lands_on_their_workspace():
+	from student_advice.policy.roles import SERVICE_WORKSPACE, STATISTICS_WORKSPACE, home_workspace
+
+	assert home_workspace([OFFICER]) == SERVICE_WORKSPACE
+	assert home_workspace([MANAGER, OFFICER, "System Manager"]) == SERVICE_WORKSPACE
+	assert home_workspace([ADMINISTRATOR]) == SERVICE_WORKSPACE
+	assert home_workspace([STATISTICS_VIEWER]) == STATISTICS_WORKSPACE
+	assert home_workspace(["System Manager"]) is None
