@@ -91,3 +91,12 @@ def test_the_health_page_names_members_holding_administrative_roles():
 		== f"{wizard_like} is a member of the service and also holds Script Manager, System Manager"
 	)
 	assert f"member_role:{plain}" not in found and f"member_role:{administrator}" not in found
+
+
+def test_bench_add_system_manager_grants_none_of_the_apps_roles():
+	from frappe.utils.user import add_system_manager
+
+	email = f"{unique('sysman')}@example.test"
+	add_system_manager(email, first_name="Site", last_name="Manager")  # `bench add-system-manager`
+	held = roles_of(email)
+	assert "System Manager" in held and not held.intersection(ALL_APP_ROLES)
