@@ -51,7 +51,8 @@ def page_denial() -> Response:
 
 def deny():
 	"""The uniform denial; the attempt is noted for the access audit (decision 35)."""
-	refusals.note(*refused_target(), refusals.OUTSIDE)
+	# A member denied here was refused by a role guard (the access audit, the health check).
+	refusals.note(*refused_target(), refusals.ROLE if is_member() else refusals.OUTSIDE)
 	request = getattr(frappe.local, "request", None)
 	raise Forbidden(response=page_denial() if wants_page(request) else denial_response())
 

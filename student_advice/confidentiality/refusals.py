@@ -9,6 +9,7 @@ import frappe
 
 OUTSIDE = "outside the service"
 CONFLICT = "declared conflict of interest"
+ROLE = "not among the roles allowed"
 
 
 def note(doctype: str | None, name: str | None, reason: str) -> None:

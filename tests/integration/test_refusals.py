@@ -139,3 +139,20 @@ def test_the_audit_stays_the_managers(world):
 		frappe.set_user(reader)
 		with pytest.raises((frappe.PermissionError, Forbidden)):
 			run(REPORT, filters={"from_date": today(), "to_date": today()}, user=reader)
+
+
+def test_a_member_refused_by_a_role_guard_is_logged_as_such(world, request_to):
+	from student_advice.confidentiality.health import get_report
+
+	request_to("/api/method/student_advice.confidentiality.health.get_report", world.officer)
+	with pytest.raises(Forbidden):
+		get_report()
+	assert audit.write_refusals() == 1
+	rows = [r for r in audit_rows(world.manager, user=world.officer) if r["action"] == "Refused"]
+	assert [r["details"] for r in rows] == [
+		"not among the roles allowed, /api/method/student_advice.confidentiality.health.get_report"
+	]
+	assert rows[0]["reference_doctype"] is None and rows[0]["reference_name"] is None
+	# filtered to a DocType or a record, the refusals that named none are left out
+	filtered = audit_rows(world.manager, reference_doctype="Case", user=world.officer)
+	assert filtered and not [r for r in filtered if r["action"] == "Refused"]
