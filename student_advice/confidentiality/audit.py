@@ -116,7 +116,7 @@ def write_refusals() -> int:
 	"""One "Refused" Access Log row per refused attempt noted in this request; no commit."""
 	return sum(
 		write_rows(doctype, [name], REFUSED, filters=reason, page=route)
-		for (doctype, name), (reason, route) in refusals.take().items()
+		for (doctype, name, route), reason in refusals.take().items()
 	)
 
 

@@ -156,3 +156,19 @@ def test_a_member_refused_by_a_role_guard_is_logged_as_such(world, request_to):
 	# filtered to a DocType or a record, the refusals that named none are left out
 	filtered = audit_rows(world.manager, reference_doctype="Case", user=world.officer)
 	assert filtered and not [r for r in filtered if r["action"] == "Refused"]
+
+
+def test_a_refusal_naming_no_doctype_keeps_no_name_from_its_path(world, request_to):
+	"""Its row is not guarded as casework, so a file or record name in the path is not kept."""
+	request_to("/private/files/secret-letter-of-a-student.txt", world.system_manager)
+	refusals.note(None, None, refusals.OUTSIDE)
+	request_to("/api/method/frappe.client.get/extra", world.system_manager)
+	refusals.note(None, None, refusals.OUTSIDE)
+	assert refusals.bare_route("/private/files/secret-letter-of-a-student.txt") == "/private/..."
+	assert refusals.bare_route("/api/v1/method/frappe.client.get") == "/api/v1/method/frappe.client.get"
+	assert refusals.bare_route("") == "/"
+	audit.write_refusals()
+	pages = frappe.get_all(
+		"Access Log", filters={"method": "Refused", "user": world.system_manager}, pluck="page"
+	)
+	assert sorted(pages) == ["/api/method/frappe.client.get", "/private/..."]
