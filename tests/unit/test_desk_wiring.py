@@ -60,6 +60,5 @@ def test_the_workspace_links_every_record_type_officers_use():
 	shortcuts = {s["label"] for s in workspace["shortcuts"]}
 	placed = {c["data"]["shortcut_name"] for c in content if c["type"] == "shortcut"}
 	assert shortcuts == placed
-	assert "New Case Entry" not in shortcuts  # entries are added from their case
 	for shortcut in workspace["shortcuts"]:
 		assert "_assign" not in (shortcut.get("stats_filter") or "")  # "mine" is assigned OR opened
