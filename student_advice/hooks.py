@@ -24,6 +24,13 @@ doctype_js = {
 	"Case": "public/js/retention_actions.js",
 	"Advice Student": "public/js/retention_actions.js",
 }
+# Every record of the service: the sidebar offers no Tags or Share, which the server refuses (decision 18).
+for _doctype in sorted(_SERVICE_DOCTYPES):
+	_scripts = doctype_js.get(_doctype, [])
+	doctype_js[_doctype] = [
+		*([_scripts] if isinstance(_scripts, str) else _scripts),
+		"public/js/service_sidebar.js",
+	]
 
 # Installation
 # ------------
@@ -90,6 +97,8 @@ doc_events = {
 	"Comment": {"validate": f"{_CONVERSATION}.refuse_mentions_outside"},
 	"Document Follow": {"validate": f"{_CONVERSATION}.refuse_follow_outside"},
 	"Notification Log": {"before_insert": f"{_CONVERSATION}.keep_notification_inside"},
+	# The app's roles are never granted with "every role" (the setup wizard, Select All): decision 32.
+	"User": {"validate": "student_advice.confidentiality.role_grants.leave_out_accidental_grants"},
 	# A confirmed request to delete a student's personal data is put before the officers.
 	"Personal Data Deletion Request": {
 		"on_update": "student_advice.student_advice.doctype.erasure_request.erasure_request.review_deletion_request"
@@ -139,6 +148,8 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_widget": "student_advice.confidentiality.overrides.search_widget",
 	"frappe.desk.search.get_link_title": "student_advice.confidentiality.overrides.get_link_title",
 	"frappe.desk.notifications.get_open_count": "student_advice.confidentiality.overrides.get_open_count",
+	# A member refused a record (a declared conflict) is told why (docs/decisions.md, decision 36).
+	"frappe.desk.form.load.getdoc": "student_advice.confidentiality.overrides.getdoc",
 }
 
 # Request Events
@@ -161,6 +172,8 @@ auth_hooks = [
 # ----
 # The statistics' dimension choices, served once to the report's and the charts' filters.
 extend_bootinfo = "student_advice.statistics.filters.extend_bootinfo"
+# Officers land on the service's workspace, the statistics viewer on the statistics (decision 38).
+boot_session = "student_advice.home.boot_session"
 
 # Types
 # -----

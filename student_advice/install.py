@@ -46,15 +46,26 @@ def after_install():
 
 
 def store_settings_defaults():
-	"""Store each declared default of the settings that has no value yet (Frappe stores none for a
-	Single until it is first saved, and reads a missing Time as "now")."""
+	"""Store each declared default of the settings that has no value yet (docs/decisions.md, decision 34).
+
+	Frappe stores none for a Single until it is first saved, and its first save on install
+	(installer.init_singles, through frappe.new_doc) fills every Time field with the current time,
+	microseconds included, whatever the field's default: such a value was never typed by anyone."""
 	settings = "Student Advice Settings"
 	stored = dict(
 		frappe.db.sql("select field, value from `tabSingles` where doctype = %s", settings)  # raw: no casting
 	)
 	for field in frappe.get_meta(settings).fields:
-		if field.default is not None and stored.get(field.fieldname) in (None, ""):
+		if field.default is None:
+			continue
+		value = stored.get(field.fieldname)
+		if value in (None, "") or (field.fieldtype == "Time" and _stamped_by_frappe(value)):
 			frappe.db.set_single_value(settings, field.fieldname, field.default)
+
+
+def _stamped_by_frappe(value) -> bool:
+	"""A time with microseconds: Frappe's nowtime(), not a time picked in the desk (HH:MM:SS)."""
+	return "." in str(value)
 
 
 def _insert_once(doctype: str, fieldname: str, value: str, **fields):

@@ -35,6 +35,7 @@ def message(code: str) -> str:
 		"enquiry_conversion_needs_student": _(
 			"Choose the student before converting the enquiry into a case."
 		),
+		"enquiry_received_in_future": _("An enquiry cannot be recorded as received on a future date."),
 		"anonymous_enquiry_has_student": _("An anonymous enquiry cannot name a student."),
 		"officer_user_taken": _("This user is already on the list of officers."),
 		"assignee_not_officer": _("Cases can only be assigned to active advice officers."),

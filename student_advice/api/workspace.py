@@ -34,8 +34,37 @@ def _mine() -> list:
 	return ["_assign", "like", f'%"{frappe.session.user}"%']
 
 
+def my_cases_or_filters() -> list:
+	"""My cases: assigned to me, or opened by me (docs/decisions.md, decision 38)."""
+	return [_mine(), ["owner", "=", frappe.session.user]]
+
+
+# A card's list opens on exactly its cases while they fit in a link; beyond that, on the same status.
+ROUTE_NAMES_LIMIT = 100
+
+
+def _my_cases_card(filters: list) -> dict:
+	names = frappe.get_list(
+		"Case",
+		filters=filters,
+		or_filters=my_cases_or_filters(),
+		pluck="name",
+		order_by=None,
+		limit_page_length=0,
+	)
+	route_options = {f[0]: [f[1], f[2]] for f in filters}
+	if len(names) <= ROUTE_NAMES_LIMIT:
+		route_options["name"] = ["in", names or [""]]
+	return {
+		"value": len(names),
+		"fieldtype": "Int",
+		"route": ["List", "Case"],
+		"route_options": route_options,
+	}
+
+
 def my_open_cases_filters() -> list:
-	return [["status", "!=", casework.CLOSED], _mine()]
+	return [["status", "!=", casework.CLOSED]]
 
 
 def my_waiting_cases_filters() -> list:
@@ -43,7 +72,6 @@ def my_waiting_cases_filters() -> list:
 	return [
 		["status", "in", [casework.WAITING_ON_STUDENT, casework.WAITING_ON_THIRD_PARTY]],
 		["modified", "<", now_datetime() - timedelta(days=WAITING_DAYS)],
-		_mine(),
 	]
 
 
@@ -62,15 +90,15 @@ def enquiries_today_filters() -> list:
 @frappe.whitelist()
 @members_only
 def my_open_cases(filters=None) -> dict:
-	"""Cases assigned to me that are not closed."""
-	return _card("Case", my_open_cases_filters())
+	"""Cases assigned to me or opened by me that are not closed."""
+	return _my_cases_card(my_open_cases_filters())
 
 
 @frappe.whitelist()
 @members_only
 def my_waiting_cases(filters=None) -> dict:
-	"""My cases waiting on a student or third party for more than 14 days."""
-	return _card("Case", my_waiting_cases_filters())
+	"""My cases (assigned to me or opened by me) waiting on a student or third party for over 14 days."""
+	return _my_cases_card(my_waiting_cases_filters())
 
 
 @frappe.whitelist()

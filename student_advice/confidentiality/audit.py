@@ -15,7 +15,14 @@ What this module adds, for the service's DocTypes only (one Access Log row per r
   "Download PDF". Frappe's own "Print" rows written while rendering that PDF in the same request are
   relabelled, so that one download is one row;
 - exports: every record of a Report Builder export, a Data Export or a Data Import template with data,
-  and one row for an export of a Script Report whose reference DocType is a service DocType: "Export".
+  and one row for an export of a Script Report whose reference DocType is a service DocType: "Export";
+- refused attempts (decision 35): the gate's uniform denial of an outsider, and the row rule's refusal of
+  an officer with a declared conflict, noted by confidentiality/refusals.py: "Refused", with the route in
+  `page`, the reason in `filters`, and the DocType and record the request named (a name the requester
+  sent, never looked up), written only when the request ended refused.
+
+Creations are not logged here: every record's own `creation` and `owner` say who made it and when, and
+the report reads them.
 
 How: `watch_request` (an auth hook, so after the gate and once Frappe knows the user) notes a watched
 call by a member of the service; `log_request` (an after_request hook) writes the rows only when the
@@ -31,7 +38,7 @@ import frappe
 from frappe.model.naming import make_autoname
 from frappe.utils import cint, now
 
-from student_advice.confidentiality import references
+from student_advice.confidentiality import references, refusals
 from student_advice.confidentiality.permissions import is_member
 from student_advice.policy import registry
 
@@ -41,6 +48,7 @@ PRINT_PREVIEW = "Print Preview"
 RAW_PRINT = "Raw Print"
 DOWNLOAD_PDF = "Download PDF"
 EXPORT = "Export"
+REFUSED = "Refused"
 
 
 # --- logging the reads Frappe does not log -----------------------------------------------------
@@ -71,9 +79,18 @@ def watch_request():
 
 
 def log_request(response=None, request=None):
-	"""after_request: write the rows of a watched call that succeeded (Frappe has already committed)."""
+	"""after_request: write the rows of a watched call that succeeded (Frappe has already committed),
+	or of the refusals a refused request noted (what the request did is rolled back first, as Frappe
+	does with a failed request; response is None when the gate's Forbidden ended it)."""
 	read = getattr(frappe.local, "student_advice_read", None)
 	frappe.local.student_advice_read = None
+	refused = response is None or response.status_code >= 400
+	if refused and getattr(frappe.local, "student_advice_refusals", None):
+		frappe.db.rollback()
+		if write_refusals():
+			frappe.db.commit()
+		return
+	refusals.forget()
 	if read is None or response is None or response.status_code >= 400:
 		return
 	if record(read):
@@ -95,7 +112,15 @@ def service_doctype(value) -> str | None:
 	return canonical if registry.is_service_doctype(canonical) else None
 
 
-def write_rows(doctype, names, method, file_type=None, report_name=None, filters=None) -> int:
+def write_refusals() -> int:
+	"""One "Refused" Access Log row per refused attempt noted in this request; no commit."""
+	return sum(
+		write_rows(doctype, [name], REFUSED, filters=reason, page=route)
+		for (doctype, name, route), reason in refusals.take().items()
+	)
+
+
+def write_rows(doctype, names, method, file_type=None, report_name=None, filters=None, page=None) -> int:
 	"""One Access Log row per name (a name of None: a row naming the DocType only)."""
 	user, stamp = frappe.session.user, now()
 	filters = filters if filters is None or isinstance(filters, str) else json.dumps(filters, default=str)
@@ -114,6 +139,7 @@ def write_rows(doctype, names, method, file_type=None, report_name=None, filters
 			method,
 			report_name,
 			filters,
+			page,
 		)
 		for name in names
 	]
@@ -131,6 +157,7 @@ def write_rows(doctype, names, method, file_type=None, report_name=None, filters
 		"method",
 		"report_name",
 		"filters",
+		"page",
 	]
 	if values:
 		frappe.db.bulk_insert("Access Log", fields, values)

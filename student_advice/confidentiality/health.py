@@ -36,6 +36,7 @@ def gather_facts() -> dict:
 	outsiders = outsider_desk_users()
 	return {
 		"outsider_roles": outsider_roles(),
+		"member_roles": member_roles(),
 		"outsider_desk_users": len(outsiders),
 		"document_sharing": not system("disable_document_sharing"),
 		"error_traceback": bool(system("allow_error_traceback")),
@@ -77,6 +78,24 @@ def outsider_roles() -> dict[str, list[str]]:
 	for row in rows:
 		if row.parent in outside:
 			found.setdefault(row.parent, []).append(row.role)
+	return {user: sorted(set(held)) for user, held in found.items()}
+
+
+def member_roles() -> dict[str, list[str]]:
+	"""{user: administrative or authoring roles} for enabled members of the service (Administrator excluded)."""
+	members = _enabled_users() & _service_users()
+	rows = frappe.get_all(
+		"Has Role",
+		filters={
+			"parenttype": "User",
+			"role": ("in", sorted(health.RISKY_ROLES)),
+			"parent": ("in", sorted(members) or [""]),
+		},
+		fields=["parent", "role"],
+	)
+	found: dict[str, list[str]] = {}
+	for row in rows:
+		found.setdefault(row.parent, []).append(row.role)
 	return {user: sorted(set(held)) for user, held in found.items()}
 
 

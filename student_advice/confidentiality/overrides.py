@@ -10,9 +10,10 @@ import frappe
 from frappe.client import get_count as frappe_get_count
 from frappe.desk import notifications as frappe_notifications
 from frappe.desk import search as frappe_search
+from frappe.desk.form import load as frappe_load
 
 from student_advice.compat import permitted_count
-from student_advice.confidentiality.permissions import is_member
+from student_advice.confidentiality.permissions import conflict_message, is_member
 from student_advice.policy import registry
 
 
@@ -93,3 +94,19 @@ def get_link_title(doctype, docname):
 	):
 		return docname
 	return frappe_search.get_link_title(doctype, docname)
+
+
+@frappe.whitelist()
+def getdoc(doctype, name, user=None):
+	"""Frappe's form load; a member refused a service record (only a declared conflict refuses a member)
+	is told so plainly instead of "Not allowed via controller permission check" (decision 36)."""
+	try:
+		return frappe_load.getdoc(doctype, name, user=user)
+	except frappe.PermissionError:
+		if not (_is_service(doctype) and is_member()):
+			raise
+		frappe.clear_messages()
+		frappe.flags.error_message = None
+		frappe.throw(
+			conflict_message(), frappe.PermissionError, title=frappe._("Declared conflict of interest")
+		)

@@ -6,6 +6,7 @@ reports. Both come from student_advice.policy.access, so they cannot disagree.
 
 import frappe
 
+from student_advice.confidentiality import refusals
 from student_advice.policy import access, registry, roles
 
 
@@ -53,7 +54,25 @@ def may_access_record(doctype: str, name: str | None, user: str | None = None) -
 
 def has_permission(doc, ptype=None, user=None, debug=False) -> bool:
 	user = user or frappe.session.user
-	return access.may_access(user_roles(user), conflicted_students(user), record_student(doc))
+	held = user_roles(user)
+	allowed = access.may_access(held, conflicted_students(user), record_student(doc))
+	if not allowed and user == frappe.session.user and roles.is_service_member(held):
+		# A member refused here is refused for a declared conflict: say so, and note it for the audit.
+		refusals.note(doc.doctype, None if _is_new(doc) else doc.name, refusals.CONFLICT)
+		frappe.permissions.push_perm_check_log(conflict_message())
+	return allowed
+
+
+def conflict_message() -> str:
+	return frappe._(
+		"You declared a conflict of interest with this student, so you cannot open their records. "
+		"Ask the service manager if the conflict no longer applies."
+	)
+
+
+def _is_new(doc) -> bool:
+	is_new = getattr(doc, "is_new", None)
+	return bool(is_new()) if callable(is_new) else not doc.get("name")
 
 
 def query_conditions(user=None, doctype=None) -> str:
@@ -70,4 +89,8 @@ def recheck_after_validate(doc, method=None):
 	if doc.flags.ignore_permissions or frappe.session.user == "Administrator":
 		return
 	if not has_permission(doc, user=frappe.session.user):
+		if is_member():
+			frappe.throw(
+				conflict_message(), frappe.PermissionError, title=frappe._("Declared conflict of interest")
+			)
 		frappe.throw(frappe._("Not permitted"), frappe.PermissionError)

@@ -75,6 +75,13 @@ def normalise_email(email: str | None) -> str:
 	return (email or "").strip().lower()
 
 
+def check_enquiry(received_on: date | None, today: date) -> tuple[str, ...]:
+	"""today: the latest of the system's and the user's today (policy/dates.py)."""
+	if received_on and received_on > today:
+		return ("enquiry_received_in_future",)
+	return ()
+
+
 def check_enquiry_conversion(already_converted: bool, student: str | None) -> tuple[str, ...]:
 	if already_converted:
 		return ("enquiry_already_converted",)

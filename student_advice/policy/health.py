@@ -7,6 +7,7 @@ Frappe's version); this module turns them into findings. A finding has a severit
 
 Facts (every key optional; a missing fact is not reported):
 	outsider_roles: {user: [risky roles]} for enabled users who hold none of the service's roles
+	member_roles: {user: [risky roles]} for enabled members of the service
 	outsider_desk_users: number of enabled desk users outside the service (Administrator excluded)
 	document_sharing, error_traceback, attach_view_link, server_scripts, signup_open,
 	energy_points, login_with_email_link, backup_encryption_key: booleans
@@ -245,6 +246,35 @@ def _role_findings(outsider_roles: dict) -> list[dict]:
 	return found
 
 
+def _member_role_findings(member_roles: dict) -> list[dict]:
+	"""Members of the service who also hold an administrative or authoring role (decision 32)."""
+	found = []
+	for user in sorted(member_roles):
+		roles = sorted(r for r in member_roles[user] if r in RISKY_ROLES)
+		if roles:
+			found.append(
+				finding(
+					WARNING,
+					"{user} is a member of the service and also holds {roles}",
+					"These roles reach every table outside the service's rules: whoever uses this account, "
+					"or a script it writes, reads casework without the audit seeing a form. The setup "
+					"wizard's first user and a System Manager given a service role by accident show here.",
+					"Keep these roles only where the person needs them (the service's administrator, on the "
+					"service's own site); otherwise remove them or the service's role.",
+					params={"user": user, "roles": ", ".join(roles)},
+					key="member_role:" + user,
+					items=[f"{r}: {RISKY_ROLES[r][1]}" for r in roles],
+				)
+			)
+	if not found:
+		found.append(
+			finding(
+				OK, "No member of the service holds an administrative or authoring role", key="member_roles"
+			)
+		)
+	return found
+
+
 def _version_finding(version: str) -> dict:
 	missing = missing_fixes(version)
 	if missing is None:
@@ -311,6 +341,8 @@ def evaluate(facts: dict) -> dict:
 	findings = []
 	if "outsider_roles" in facts:
 		findings += _role_findings(facts["outsider_roles"] or {})
+	if "member_roles" in facts:
+		findings += _member_role_findings(facts["member_roles"] or {})
 	if "outsider_desk_users" in facts:
 		findings.append(_shared_site_finding(facts))
 	for key, (bad, severity, title, explanation, fix, fine) in SETTINGS.items():

@@ -51,7 +51,7 @@ def card_figure(figure: str):
 				bucket = family.period_buckets[i]
 				break
 		else:
-			return _("No terms set")
+			return _("No terms set (Student Advice Settings > Terms for statistics)")
 	else:
 		bucket = family.month_buckets[month]
 	value = family.figure(bucket, key).shown(settings["threshold"], rounding)

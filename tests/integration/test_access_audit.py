@@ -74,7 +74,7 @@ def test_officer_reads_appear_in_the_managers_audit(people, case):
 	doc.save()  # a Version row
 
 	rows = audit_rows(people.manager, reference_name=case.name)
-	assert actions(rows, people.officer) == ["Changed", "Downloaded PDF", "Printed", "Viewed"]
+	assert actions(rows, people.officer) == ["Changed", "Created", "Downloaded PDF", "Printed", "Viewed"]
 	by_action = {r["action"]: r for r in rows}
 	full_name = frappe.db.get_value("User", people.officer, "full_name")
 	for row in rows:
@@ -82,6 +82,7 @@ def test_officer_reads_appear_in_the_managers_audit(people, case):
 		assert row["full_name"] == full_name and row["when"]
 		assert row["student_name"] == case.student_name  # the manager reads people, not IDs
 	assert by_action["Printed"]["details"].startswith("print preview")
+	assert by_action["Created"]["when"] == frappe.db.get_value("Case", case.name, "creation")
 	assert "paper_file_location" in by_action["Changed"]["details"]
 	assert "drawer" not in by_action["Changed"]["details"]  # field names only, never values
 	assert [r["when"] for r in rows] == sorted((r["when"] for r in rows), reverse=True)
@@ -105,8 +106,8 @@ def test_a_pdf_download_is_one_row_even_where_frappe_logged_its_rendering(people
 	).db_insert()
 	assert audit.record(read) == 1
 	rows = audit_rows(people.manager, reference_name=case.name)
-	assert actions(rows) == ["Downloaded PDF"]
-	assert rows[0]["reference_doctype"] == "Case"
+	assert actions(rows) == ["Created", "Downloaded PDF"]
+	assert {r["reference_doctype"] for r in rows} == {"Case"}
 	assert frappe.db.count("Access Log", {"reference_document": case.name}) == 1
 
 
@@ -144,7 +145,7 @@ def test_filters(people, case):
 	getdoc("Case", case.name)
 	frappe.set_user(people.manager)
 	getdoc("Case", case.name)
-	assert actions(audit_rows(people.manager, reference_name=case.name)) == ["Viewed", "Viewed"]
+	assert actions(audit_rows(people.manager, reference_name=case.name)) == ["Created", "Viewed", "Viewed"]
 	assert {r["user"] for r in audit_rows(people.manager, user=people.officer)} == {people.officer}
 	assert audit_rows(people.manager, reference_name=case.name, reference_doctype="Case")
 	assert not audit_rows(people.manager, reference_name=case.name, reference_doctype="Enquiry")

@@ -376,7 +376,10 @@ def test_workspace_cards_count_my_cases_and_todays_enquiries(officer, colleague)
 	open_case = make_case(make_student().name)
 	waiting = make_case(make_student().name, status="Waiting on Student")
 	recent_wait = make_case(make_student().name, status="Waiting on Third Party")
-	theirs = make_case(make_student().name)
+	frappe.set_user(colleague)
+	theirs = make_case(make_student().name)  # opened by the colleague: theirs, not mine
+	mine_unassigned = make_case(make_student().name)
+	frappe.set_user(officer)
 	for case in (open_case, waiting, recent_wait):
 		assign_to.add({"assign_to": [officer], "doctype": "Case", "name": case.name})
 	assign_to.add({"assign_to": [colleague], "doctype": "Case", "name": theirs.name})
@@ -386,10 +389,13 @@ def test_workspace_cards_count_my_cases_and_todays_enquiries(officer, colleague)
 	).insert()
 
 	assert workspace.my_open_cases()["value"] == 3
+	card = workspace.my_open_cases()
+	assert set(card["route_options"]["name"][1]) == {open_case.name, waiting.name, recent_wait.name}
 	assert workspace.my_waiting_cases()["value"] == 1
 	assert workspace.enquiries_today()["value"] >= 1
 	frappe.set_user(colleague)
-	assert workspace.my_open_cases()["value"] == 1
+	assert workspace.my_open_cases()["value"] == 2  # assigned to them, or opened by them
+	assert set(workspace.my_open_cases()["route_options"]["name"][1]) == {theirs.name, mine_unassigned.name}
 	assert workspace.my_waiting_cases()["value"] == 0
 	for method in (workspace.my_open_cases, workspace.enquiries_today, workspace.my_waiting_cases):
 		frappe.set_user(make_user(["Advice Statistics Viewer"]))

@@ -2041,6 +2041,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"gated",
 		"takes `doctype`; for service DocTypes counts through the row rule (frappe.client.get_count override)",
 	),
+	"student_advice.confidentiality.overrides.getdoc": (
+		"gated",
+		"takes `doctype`; Frappe's getdoc (override); a member refused a service record is told of the declared conflict",
+	),
 	"student_advice.confidentiality.overrides.get_open_count": (
 		"gated",
 		"takes `doctype`; for outsiders recounts side tables through the row rule (override of get_open_count)",

@@ -57,17 +57,26 @@ def answer(client, probe, doctype, name, ctx):
 
 
 def side_effects(case_name):
-	"""Row counts of every side table pointing at the case, and the case's own social columns."""
+	"""Row counts of every side table pointing at the case, and the case's own social columns. The
+	access audit's own row of a refused attempt (decision 35) is the one trace a refusal leaves."""
 	frappe.db.rollback()  # see what the served site has committed
 	counts = {
 		side: frappe.db.count(side, {fields[1]: case_name})
 		for side, fields in SIDE_TABLES.items()
 		if fields[1]
 	}
+	counts["Access Log"] = frappe.db.count(
+		"Access Log", {"reference_document": case_name, "method": ("!=", "Refused")}
+	)
 	counts["case"] = frappe.db.get_value(
 		"Case", case_name, ["_liked_by", "_assign", "_user_tags", "_comments", "modified"], as_dict=True
 	)
 	return counts
+
+
+def refused_attempts(user) -> int:
+	frappe.db.rollback()
+	return frappe.db.count("Access Log", {"method": "Refused", "user": user or "Guest"})
 
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
@@ -76,12 +85,14 @@ def side_effects(case_name):
 def test_outsiders_meet_the_uniform_denial(clients, users, world, persona, doctype, probe):
 	ctx = context(world, users, persona, doctype)
 	before = side_effects(world["records"]["Case"]) if probe.writes else None
+	refused_before = refused_attempts(users.get(persona)) if probe.writes else None
 	existing = answer(clients[persona], probe, doctype, ctx["existing"], ctx)
 	missing = answer(clients[persona], probe, doctype, missing_name(), ctx)
 	assert world["canary"] not in existing[1]
 	assert existing == missing == (403, DENIAL_BODY)
 	if probe.writes:
 		assert side_effects(world["records"]["Case"]) == before
+		assert refused_attempts(users.get(persona)) > refused_before  # the attempts are in the audit
 
 
 @pytest.mark.parametrize("persona", OUTSIDERS)

@@ -51,3 +51,26 @@ def test_an_officer_reads_the_same_records(clients, world, doctype):
 		"/api/method/frappe.client.get_count", {"doctype": doctype, "filters": json.dumps({"name": name})}
 	)
 	assert response.json()["message"] == 1
+
+
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+@pytest.mark.parametrize("persona", OUTSIDERS)
+@pytest.mark.parametrize("doctype", ["Case", "Advice Student"])
+def test_a_followed_link_gets_frappes_not_permitted_page_the_same_for_missing(
+	clients, world, persona, doctype
+):
+	"""Decision 37: a browser navigation gets Frappe's own 403 page, byte for byte the same."""
+	client = clients[persona]
+	slug = doctype.lower().replace(" ", "-")
+	answers = []
+	for name in (world["records"][doctype], missing_name()):
+		response = client.get(f"/app/{slug}/{name}", headers=BROWSER)
+		assert world["canary"] not in response.text and name not in response.text
+		answers.append((response.status_code, response.headers.get("Content-Type", ""), response.text))
+	assert answers[0] == answers[1]
+	status, content_type, body = answers[0]
+	assert status == 403 and content_type.startswith("text/html")
+	if persona != "guest":
+		assert "Not Permitted" in body and "exc_type" not in body

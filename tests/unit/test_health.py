@@ -2,6 +2,7 @@ from student_advice.policy import health
 
 SAFE = {
 	"outsider_roles": {},
+	"member_roles": {},
 	"outsider_desk_users": 0,
 	"document_sharing": False,
 	"error_traceback": False,
@@ -28,6 +29,7 @@ def test_a_safe_site_has_only_ok_findings_and_no_recommendation():
 	# every fact is reported, good or bad
 	assert set(by_key(report)) == {
 		"roles",
+		"member_roles",
 		"shared_site",
 		"integrations",
 		"version",
@@ -154,3 +156,18 @@ def test_templates_only_use_their_params():
 	for f in health.evaluate(facts)["findings"]:
 		for key in ("title", "explanation", "fix"):
 			f[key].format(**f["params"])  # raises KeyError on a placeholder without a param
+
+
+def test_members_holding_administrative_or_authoring_roles_are_named():
+	facts = {
+		**SAFE,
+		"member_roles": {"wizard@example.org": ["System Manager", "Script Manager"], "plain@example.org": []},
+	}
+	report = health.evaluate(facts)
+	found = by_key(report)
+	named = found["member_role:wizard@example.org"]
+	assert named["severity"] == health.WARNING
+	assert named["params"] == {"user": "wizard@example.org", "roles": "Script Manager, System Manager"}
+	assert len(named["items"]) == 2 and named["fix"] and named["explanation"]
+	assert "member_role:plain@example.org" not in found and "member_roles" not in found
+	assert not report["separate_site_recommended"]  # members are not outsiders

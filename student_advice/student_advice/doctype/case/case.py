@@ -6,6 +6,7 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from student_advice import messages, titles
+from student_advice.dates import today_for_user
 from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.policy import casework
 
@@ -39,8 +40,10 @@ class Case(Undeletable, RandomlyNamed):
 	def validate(self):
 		if self.anonymised_on:
 			messages.throw("case_anonymised")
+		# Today as the person sees it: the later of the system's and the user's (decision 33).
+		user_today = today_for_user()
 		if self.status == casework.CLOSED and not self.closed_on:
-			self.closed_on = today()
+			self.closed_on = user_today
 		if self.status != casework.CLOSED:
 			self.closed_on = None
 		messages.throw(
@@ -49,7 +52,7 @@ class Case(Undeletable, RandomlyNamed):
 				getdate(self.opened_on) if self.opened_on else None,
 				getdate(self.closed_on) if self.closed_on else None,
 				self.outcome,
-				getdate(today()),
+				user_today,
 			)
 		)
 		self.student_name = frappe.db.get_value("Advice Student", self.student, "full_name")

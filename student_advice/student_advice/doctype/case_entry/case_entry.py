@@ -2,9 +2,10 @@
 # License: MIT. See LICENSE
 
 import frappe
-from frappe.utils import getdate, today
+from frappe.utils import getdate
 
 from student_advice import messages
+from student_advice.dates import today_for_user
 from student_advice.naming import AppendOnly, RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import casework
 
@@ -38,7 +39,7 @@ class CaseEntry(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 			self.entry_type,
 			getdate(self.entry_date) if self.entry_date else None,
 			self.details,
-			getdate(today()),
+			today_for_user(),  # today as the person sees it (decision 33)
 		)
 		if self.corrects:
 			corrected_case = frappe.db.get_value("Case Entry", self.corrects, "advice_case")

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 
 from student_advice import messages
+from student_advice.dates import today_for_user
 from student_advice.naming import RandomlyNamed, StampsAuthor, Undeletable
 from student_advice.policy import casework
 
@@ -39,6 +40,9 @@ class Enquiry(StampsAuthor, Undeletable, RandomlyNamed):
 			messages.throw("enquiry_anonymised")
 		if self.anonymous and self.student:
 			messages.throw("anonymous_enquiry_has_student")
+		# The same no-future rule as cases, today as the person sees it (decision 33).
+		received = frappe.utils.getdate(self.received_on) if self.received_on else None
+		messages.throw(casework.check_enquiry(received, today_for_user()))
 
 	@frappe.whitelist()
 	def convert_to_case(self, student: str | None = None) -> str:

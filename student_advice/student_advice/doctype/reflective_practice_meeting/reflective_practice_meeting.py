@@ -5,6 +5,7 @@ import frappe
 from frappe.utils import getdate, today
 
 from student_advice import messages
+from student_advice.dates import today_for_user
 from student_advice.meetings import MEETING, changed_fields, meeting_title
 from student_advice.naming import RandomlyNamed, Undeletable
 from student_advice.officers import is_active_officer
@@ -50,7 +51,7 @@ class ReflectivePracticeMeeting(Undeletable, RandomlyNamed):
 				changed_fields(self, ignore=DERIVED),
 				getdate(self.meeting_date) if self.meeting_date else None,
 				len(self.officers_present or []),
-				getdate(today()),
+				today_for_user(),  # a meeting held today for the person recording it (decision 33)
 			)
 		)
 		if before and policy.is_locked(before.status):

@@ -1,9 +1,10 @@
 # Copyright (c) 2026, Students' Union Student Advice Service
 # License: MIT. See LICENSE
-"""Casework Access Audit: who viewed, printed, downloaded, exported or changed which casework record.
+"""Casework Access Audit: who created, viewed, printed, downloaded, exported or changed which casework
+record, and whose attempts were refused (docs/decisions.md, decision 35).
 
-Reads View Log, Access Log and Version with frappe.qb: its reader, the manager, may see the whole
-audit. execute() refuses everyone else itself (docs/decisions.md, decision 25: prepared reports
+Reads View Log, Access Log, Version and each record's own creation and owner with frappe.qb: its
+reader, the manager, may see the whole audit. execute() refuses everyone else itself (docs/decisions.md, decision 25: prepared reports
 and other paths can run a report without checking its roles). What is logged, and how, is
 student_advice/confidentiality/audit.py.
 """
@@ -20,6 +21,7 @@ from student_advice.confidentiality.audit import (
 	FRAPPE_PRINT,
 	PRINT_PREVIEW,
 	RAW_PRINT,
+	REFUSED,
 	service_doctype,
 )
 from student_advice.confidentiality.guards import roles_only
@@ -27,6 +29,7 @@ from student_advice.policy import registry
 from student_advice.policy.roles import MANAGER
 
 VIEWED, PRINTED, DOWNLOADED, EXPORTED, CHANGED = "Viewed", "Printed", "Downloaded PDF", "Exported", "Changed"
+CREATED, REFUSED_ACTION = "Created", "Refused"
 PRINT_METHODS = {FRAPPE_PRINT: "print page", PRINT_PREVIEW: "print preview", RAW_PRINT: "raw print"}
 
 MAX_ROWS = 10_000
@@ -87,6 +90,9 @@ def get_data(filters) -> list[dict]:
 	rows = _view_rows(doctypes, start, end, filters)
 	rows += _access_rows(doctypes, start, end, filters)
 	rows += _change_rows(doctypes, start, end, filters)
+	rows += _creation_rows(doctypes, start, end, filters)
+	if not filters.get("reference_doctype") and not filters.get("reference_name"):
+		rows += _unnamed_refusal_rows(start, end, filters)
 	rows.sort(key=lambda r: (r["when"], r["action"]), reverse=True)
 	names = {r.user: r.full_name for r in _users({r["user"] for r in rows})}
 	students = _student_names(rows)
@@ -174,9 +180,14 @@ def _access_rows(doctypes, start, end, filters) -> list[dict]:
 		table.method,
 		table.file_type,
 		table.report_name,
+		table.filters,
+		table.page,
 	)
 	rows = []
 	for r in found:
+		if r.method == REFUSED:
+			rows.append(_refusal_row(r))
+			continue
 		action, how = _access_action(r.method)
 		details = ", ".join(str(part) for part in (how, r.file_type, r.report_name) if part)
 		rows.append(
@@ -189,6 +200,70 @@ def _access_rows(doctypes, start, end, filters) -> list[dict]:
 				"details": details,
 			}
 		)
+	return rows
+
+
+def _refusal_row(r) -> dict:
+	"""A refused attempt: the reason and the route it came by (decision 35)."""
+	reason = _(r.filters) if r.filters else ""
+	route = (r.page or "")[:200]
+	return {
+		"when": r.when,
+		"user": r.user,
+		"reference_doctype": r.reference_doctype,
+		"reference_name": r.reference_name,
+		"action": _(REFUSED_ACTION),
+		"details": ", ".join(part for part in (reason, route) if part),
+	}
+
+
+def _unnamed_refusal_rows(start, end, filters) -> list[dict]:
+	"""Refusals that named no service DocType (an app endpoint, a comment or file of casework)."""
+	table = frappe.qb.DocType("Access Log")
+	query = (
+		frappe.qb.from_(table)
+		.select(
+			table.creation.as_("when"),
+			table.user,
+			table.export_from.as_("reference_doctype"),
+			table.reference_document.as_("reference_name"),
+			table.filters,
+			table.page,
+		)
+		.where(table.method == REFUSED)
+		.where(table.export_from.isnull())
+		.where(table.creation >= start)
+		.where(table.creation < end)
+		.orderby(table.creation, order=frappe.qb.desc)
+		.limit(MAX_ROWS + 1)
+	)
+	if filters.get("user"):
+		query = query.where(table.user == filters.get("user"))
+	return [_refusal_row(r) for r in query.run(as_dict=True)]
+
+
+def _creation_rows(doctypes, start, end, filters) -> list[dict]:
+	"""Each record's own creation and owner: Frappe sets both on insert and nothing changes them."""
+	rows = []
+	for doctype in doctypes:
+		meta = frappe.get_meta(doctype)
+		if meta.issingle or meta.istable:
+			continue
+		table = frappe.qb.DocType(doctype)
+		query = (
+			frappe.qb.from_(table)
+			.select(table.creation.as_("when"), table.owner.as_("user"), table.name.as_("reference_name"))
+			.where(table.creation >= start)
+			.where(table.creation < end)
+			.orderby(table.creation, order=frappe.qb.desc)
+			.limit(MAX_ROWS + 1)
+		)
+		if filters.get("user"):
+			query = query.where(table.owner == filters.get("user"))
+		if filters.get("reference_name"):
+			query = query.where(table.name == filters.get("reference_name"))
+		found = query.run(as_dict=True)
+		rows += [dict(r, reference_doctype=doctype, action=_(CREATED), details="") for r in found]
 	return rows
 
 
