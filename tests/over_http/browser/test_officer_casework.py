@@ -50,7 +50,10 @@ def test_an_officer_records_a_student_a_case_and_its_log(desk_as, users, site_ur
 	full_name = f"Ada {unique('Lovelace')}"
 	new_student(page, site_url, full_name)
 	case = new_case(page, site_url, full_name)
+	page.goto(f"{site_url}/app/case/{case}")
+	desk.form_ready(page)
 	assert full_name in page.locator(".page-head:visible .title-text").inner_text()
+	assert full_name in page.locator("#navbar-breadcrumbs li").last.inner_text()  # not the random name
 	texts = [unique("Met the student"), unique("Advised on the tenancy"), unique("Emailed the landlord")]
 	for entry_type, text in zip(("Event", "Advice Offered", "Action Taken"), texts, strict=True):
 		add_entry(page, entry_type, text)
