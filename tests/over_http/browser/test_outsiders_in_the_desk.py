@@ -35,7 +35,12 @@ def test_the_statistics_viewer_reads_statistics_and_is_refused_a_case(desk_as, u
 	desk.shot(page, "statistics")
 	page.goto(f"{site_url}/app/case/{student_case.case.name}")
 	shows_nothing_of(page, student_case.canary, student_case.case.name)
+	assert "Not Permitted" in page.inner_text("body")  # Frappe's own refusal page, not a raw 403
+	existing = page.content()
 	desk.shot(page, "statistics-viewer-refused")
+	page.goto(f"{site_url}/app/case/{unique('missing')}")
+	page.wait_for_timeout(1500)
+	assert page.content() == existing  # the same page whether or not the case exists
 
 
 def test_a_system_manager_outside_the_service_finds_nothing(desk_as, users, site_url, student_case):
