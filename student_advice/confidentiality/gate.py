@@ -15,13 +15,17 @@ import frappe
 from werkzeug.exceptions import Forbidden
 from werkzeug.wrappers import Response
 
-from student_advice.confidentiality import references, request_parser
+from student_advice.confidentiality import desk_settings, references, request_parser
 from student_advice.confidentiality.permissions import conflicted_students, is_member
 from student_advice.policy import registry
 from student_advice.policy.mentions import DoctypeMatcher, fold
 
 DENIAL_BODY = json.dumps({"exc_type": "PermissionError", "message": "Not permitted"})
 _matcher = DoctypeMatcher(registry.SERVICE_DOCTYPES)
+_RUN_AS_REPORT_USER = (
+	"frappe.email.doctype.auto_email_report.auto_email_report.download",
+	"frappe.email.doctype.auto_email_report.auto_email_report.send_now",
+)
 _FOLDED = {fold(d): d for d in registry.SERVICE_DOCTYPES}
 
 
@@ -87,6 +91,10 @@ def guard_request():
 		if _joins_conflicted_student(parsed):
 			deny()
 		return
+	if parsed.method in _RUN_AS_REPORT_USER and desk_settings.refuse_running_saved_report_as_member(
+		parsed.arguments.get("name")
+	):
+		deny()  # the report would run with another member's permissions (issue 11, leak 7)
 	if references.suspect(request.path, parsed.arguments, method=parsed.method) and not is_member():
 		deny()
 

@@ -31,7 +31,7 @@ KNOWN_API_ENDPOINTS = {
 	"frappe.api.v2.login": "none",
 	"frappe.api.v2.logout": "none",
 	"frappe.ping": "none",
-	"frappe.api.v2.upload_file": "upload",
+	"frappe.handler.upload_file": "upload",
 	"frappe.api.v2.handle_rpc_call": "method",
 	"frappe.api.v2.<lambda>": "run_doc_method",
 	"frappe.api.v2.document_list": "doctype",
@@ -43,6 +43,11 @@ KNOWN_API_ENDPOINTS = {
 	"frappe.api.v2.get_meta": "doctype",
 	"frappe.api.v2.count": "doctype",
 }
+
+# Where frappe.api mounts the rules: a new version or alias fails the completeness gate.
+KNOWN_API_MOUNTS = frozenset({"/api", "/api/v1", "/api/v2"})
+# Website route rules of installed apps (hooks.website_route_rules), read as arguments only.
+KNOWN_WEBSITE_ROUTE_RULES = frozenset()
 
 # Website routes whose first path segment after the prefix is a DocType (desk and print).
 _DOCTYPE_ROUTES = ("/app/", "/desk/")

@@ -90,3 +90,16 @@ def student_field(doctype: str) -> str | None:
 
 def is_service_doctype(doctype: str | None) -> bool:
 	return bool(doctype) and doctype in SERVICE_DOCTYPES
+
+
+# Frappe's DocTypes of saved desk settings that name a DocType they are about (issue 11):
+# DocType -> field naming it. A row about a service DocType is for members only.
+DESK_SETTINGS = {
+	"Kanban Board": "reference_doctype",
+	"Report": "ref_doctype",
+	"List Filter": "reference_doctype",
+	"Dashboard Chart": "document_type",
+	"Number Card": "document_type",
+}
+# Workspace child tables whose rows link to a DocType: table -> (type field, link field).
+WORKSPACE_LINKS = {"Workspace Shortcut": ("type", "link_to"), "Workspace Link": ("link_type", "link_to")}

@@ -179,7 +179,8 @@ def _document(value, shape: Shape, doctype_keys: frozenset, depth=0, top=False):
 	for key, item in value.items():
 		if not isinstance(key, str):
 			continue
-		if key in doctype_keys and (top or key not in _TOP_LEVEL_ONLY):
+		is_doctype_key = key in doctype_keys or key.endswith("_doctype")  # reminder_doctype, ...
+		if is_doctype_key and (top or key not in _TOP_LEVEL_ONLY):
 			if isinstance(item, str):
 				shape.doctypes.add(item)
 		elif key in FILTER_KEYS:
