@@ -85,8 +85,8 @@ class Shape:
 
 
 def doctype_parameters(signature: list[str] | tuple | None) -> frozenset:
-	"""A function's parameters that Frappe reads as DocTypes: known names and `*_doctype`."""
-	found = {p for p in signature or () if p in DOCTYPE_KEYS or p.endswith("doctype")}
+	"""A function's parameters that Frappe reads as DocTypes: known names, `*doctype`, `*_dt`."""
+	found = {p for p in signature or () if p.endswith(("doctype", "_dt"))}
 	return DOCTYPE_KEYS | found
 
 

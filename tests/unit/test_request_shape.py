@@ -19,8 +19,9 @@ def test_doctype_parameters_are_read():
 
 
 def test_signature_adds_doctype_parameters():
-	assert "Case" in names({"board_doctype": "Case"}, ["board_doctype", "name"])
-	assert "Case" not in names({"board_doctype": "Case"})
+	assert "Case" in names({"reference_dt": "Case"}, ["reference_dt", "name"])
+	assert "Case" not in names({"reference_dt": "Case"})
+	assert "Case" in names({"board_doctype": "Case"})  # `*_doctype` keys, in documents too
 
 
 def test_free_text_is_never_a_name():
