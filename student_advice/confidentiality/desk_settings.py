@@ -12,8 +12,8 @@ only when saving it themselves, so nobody outside can run a report with an offic
 """
 
 import frappe
-from frappe import _
 
+from student_advice import messages
 from student_advice.confidentiality.permissions import is_member
 from student_advice.policy import registry
 
@@ -63,10 +63,7 @@ def about_service(doc) -> bool:
 def refuse_running_as_a_member(doc, method=None):
 	"""Auto Email Report validate: its report runs with `user`'s permissions."""
 	if doc.get("user") and doc.user != frappe.session.user and is_member(doc.user):
-		frappe.throw(
-			_("Only {0} may send reports that run with their permissions.").format(doc.user),
-			frappe.PermissionError,
-		)
+		messages.throw("report_runs_as_other_member")
 
 
 def refuse_running_saved_report_as_member(name) -> bool:
