@@ -58,7 +58,23 @@ PATH_KEYS = frozenset(
 NESTED_KEYS = frozenset({"json", "settings", "doc", "docs", "doclist", "data", "args", "values"})
 # Templates, SQL and scripts: the residual, scanned for quoted names only.
 CODE_KEYS = frozenset(
-	{"query", "script", "condition", "html", "template", "message", "response", "javascript", "sql"}
+	{
+		"query",
+		"script",
+		"condition",
+		"html",
+		"template",
+		"message",
+		"subject",
+		"response",
+		"response_html",
+		"javascript",
+		"sql",
+		"command",
+		"main_section",
+		"main_section_html",
+		"context_script",
+	}
 )
 
 _TAB = re.compile(r"`?tab([^`.,()]+?)`?\s*\.")
