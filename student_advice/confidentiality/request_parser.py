@@ -99,6 +99,8 @@ def parse(request, form_dict) -> Parsed:
 	parsed = Parsed(arguments=dict(form_dict or {}))
 	path = unquote(request.path or "")
 	doctypes = set()
+	if getattr(request, "method", None) == "OPTIONS":
+		return parsed  # a CORS preflight: frappe.app answers it without dispatching anything
 	if form_dict.get("cmd"):
 		parsed.method = str(form_dict.get("cmd"))
 	elif path.startswith("/api/"):
