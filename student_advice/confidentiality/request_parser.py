@@ -47,7 +47,10 @@ KNOWN_API_ENDPOINTS = {
 # Where frappe.api mounts the rules: a new version or alias fails the completeness gate.
 KNOWN_API_MOUNTS = frozenset({"/api", "/api/v1", "/api/v2"})
 # Website route rules of installed apps (hooks.website_route_rules), read as arguments only.
-KNOWN_WEBSITE_ROUTE_RULES = frozenset()
+# Frappe's own: the desk (read as /app/<doctype>) and portal pages that take no DocType.
+KNOWN_WEBSITE_ROUTE_RULES = frozenset(
+	{"/app/<path:app_path>", "/blog/<category>", "/profile", "/kb/<category>", "/newsletters"}
+)
 
 # Website routes whose first path segment after the prefix is a DocType (desk and print).
 _DOCTYPE_ROUTES = ("/app/", "/desk/")

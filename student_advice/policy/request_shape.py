@@ -207,6 +207,8 @@ def _document(value, shape: Shape, doctype_keys: frozenset, depth=0, top=False):
 			shape.code.append(item)
 		elif key == "link_to" and value.get("type") in (None, "DocType") and isinstance(item, str):
 			shape.doctypes.add(item)  # a Workspace shortcut or link to a DocType
+		elif top and key == "doc" and isinstance(item, str) and item.strip()[:1] not in ("[", "{"):
+			shape.doctypes.add(item)  # get_html_and_style(doc, name) and others: `doc` is a DocType
 		elif key in NESTED_KEYS or isinstance(item, list | dict):
 			_document(_load(item, strict=key in NESTED_KEYS), shape, doctype_keys, depth + 1)
 

@@ -16,6 +16,7 @@ def test_doctype_parameters_are_read():
 	assert "Case" in names({"dt": "Case", "dn": "x"})
 	assert "Enquiry" in names({"reference_doctype": "Enquiry"})
 	assert "Case" in names({"parent": "Case", "doctype": "Case Entry"})
+	assert "Case" in names({"doc": "Case", "name": "x"})  # printview.get_html_and_style(doc, name)
 
 
 def test_signature_adds_doctype_parameters():
