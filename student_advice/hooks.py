@@ -1,5 +1,6 @@
 from student_advice.policy.breach import ACTIONS as _BREACH_ACTIONS
 from student_advice.policy.breach import STATES as _BREACH_STATES
+from student_advice.policy.registry import DESK_SETTINGS as _DESK_SETTINGS_TABLES
 from student_advice.policy.registry import SERVICE_DOCTYPES as _SERVICE_DOCTYPES
 from student_advice.policy.registry import SIDE_TABLES as _SIDE_TABLES
 from student_advice.policy.registry import STATISTICS_SOURCES as _STATISTICS_SOURCES
@@ -56,16 +57,20 @@ fixtures = [
 # -----------------------------------------------------------------------------
 _RECORD_RULE = "student_advice.confidentiality.permissions"
 _SIDE_RULE = "student_advice.confidentiality.side_tables"
+_DESK_SETTINGS_RULE = "student_advice.confidentiality.desk_settings"
+_DESK_SETTINGS = (*_DESK_SETTINGS_TABLES, "Workspace")
 _CONVERSATION = "student_advice.confidentiality.conversation"
 
 permission_query_conditions = {
 	**{doctype: f"{_RECORD_RULE}.query_conditions" for doctype in _SERVICE_DOCTYPES},
 	**{doctype: f"{_SIDE_RULE}.query_conditions" for doctype in _SIDE_TABLES},
+	**{doctype: f"{_DESK_SETTINGS_RULE}.query_conditions" for doctype in _DESK_SETTINGS},
 }
 
 has_permission = {
 	**{doctype: f"{_RECORD_RULE}.has_permission" for doctype in _SERVICE_DOCTYPES},
 	**{doctype: f"{_SIDE_RULE}.has_permission" for doctype in _SIDE_TABLES},
+	**{doctype: f"{_DESK_SETTINGS_RULE}.has_permission" for doctype in _DESK_SETTINGS},
 }
 
 # DocType Class
@@ -78,6 +83,7 @@ doc_events = {
 	# A record's student is often set by its controller, after Frappe's own create check.
 	**{doctype: {"validate": [f"{_RECORD_RULE}.recheck_after_validate"]} for doctype in _STUDENT_RECORDS},
 	"DocShare": {"validate": f"{_SIDE_RULE}.refuse_share"},
+	"Auto Email Report": {"validate": f"{_DESK_SETTINGS_RULE}.refuse_running_as_a_member"},
 	"Document Share Key": {"validate": f"{_SIDE_RULE}.refuse_share_key"},
 	"File": {
 		"validate": [

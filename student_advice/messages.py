@@ -63,6 +63,9 @@ def message(code: str) -> str:
 			"disclosure(s) made under a breach of confidentiality kept with their breach record"
 		),
 		"no_sharing": _("Student Advice records cannot be shared."),
+		"report_runs_as_other_member": _(
+			"A report that runs with a Student Advice member's permissions can only be set up by that member."
+		),
 		"no_deletion": _(
 			"Student Advice records are never deleted by hand; the retention schedule removes them."
 		),

@@ -141,7 +141,7 @@ def _casework_file(url: str) -> bool:
 def method_of(path: str, form) -> str:
 	if form.get("cmd"):
 		return str(form.get("cmd"))
-	for prefix in ("/api/method/", "/api/v2/method/"):
+	for prefix in ("/api/method/", "/api/v1/method/", "/api/v2/method/"):
 		if path.startswith(prefix):
 			return path[len(prefix) :].split("/")[0]
 	return ""
@@ -157,9 +157,12 @@ DISPATCHERS = {
 }
 
 
-def suspect(path: str, form) -> bool:
-	"""Does the request name a record that belongs to a service record, or one that does not exist?"""
-	method = method_of(path, form)
+def suspect(path: str, form, method: str | None = None) -> bool:
+	"""Does the request name a record that belongs to a service record, or one that does not exist?
+
+	`method` is the whitelisted method as the gate's parser resolved it (any API version).
+	"""
+	method = method or method_of(path, form)
 	inner = form.get(DISPATCHERS[method]) if method in DISPATCHERS else None
 	if isinstance(inner, str) and inner in NAMED_ARGUMENTS:
 		return True  # the inner method's arguments arrive under other names: refuse outright
@@ -174,7 +177,7 @@ def suspect(path: str, form) -> bool:
 				if form.get(argument) not in (None, ""):
 					named += [(doctype, value) for value in _values(form.get(argument))]
 	resource = path.split("/")
-	if len(resource) >= 5 and resource[1] == "api" and resource[2] in ("resource", "v2"):
+	if len(resource) >= 5 and resource[1] == "api" and resource[2] in ("resource", "v1", "v2"):
 		doctype, name = unquote(resource[-2]), unquote(resource[-1])
 		if doctype in REFERENCE_FIELDS | CHAINS and name:
 			named.append((doctype, name))

@@ -31,6 +31,27 @@ def _m(path: str) -> str:
 
 # Probes that name the service DocType in the request (parametrized over every student record DocType).
 NAMING = [
+	# Issue 11: Frappe mounts its v1 API a second time under /api/v1.
+	Probe("api/v1/resource", lambda dt, n, c: ("GET", f"/api/v1/resource/{dt}/{n}", None)),
+	Probe(
+		"api/v1/method/frappe.client.get",
+		lambda dt, n, c: ("GET", "/api/v1/method/frappe.client.get", {"doctype": dt, "name": n}),
+	),
+	# Issue 11: v1 create reads a text/plain body itself; the form the gate saw used to be empty.
+	Probe(
+		"api/resource/Reminder (text/plain)",
+		lambda dt, n, c: (
+			"TEXT",
+			"/api/resource/Reminder",
+			{
+				"reminder_doctype": dt,
+				"reminder_docname": n,
+				"remind_at": "2030-01-01 00:00:00",
+				"description": "x",
+			},
+		),
+		writes=True,
+	),
 	Probe("frappe.client.get", lambda dt, n, c: ("GET", _m("frappe.client.get"), {"doctype": dt, "name": n})),
 	Probe(
 		"frappe.client.get_list",

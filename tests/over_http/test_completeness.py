@@ -95,3 +95,49 @@ def test_counts():
 		+ ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
 	)
 	assert sum(counts.values()) == len(CATALOGUE)
+
+
+def test_every_url_rule_is_known_to_the_gate_parser(site):
+	"""A URL rule Frappe or an app adds (a v3 API, a new alias) must be read by the parser first (issue 11)."""
+	from frappe.api import API_URL_MAP
+
+	from student_advice.confidentiality import request_parser
+
+	unknown = []
+	for rule in API_URL_MAP.iter_rules():
+		key = request_parser.endpoint_key(rule.endpoint)
+		mount = rule.rule.split("/method/")[0].split("/resource/")[0].split("/document/")[0]
+		mount = mount.split("/doctype/")[0]
+		if key not in request_parser.KNOWN_API_ENDPOINTS or mount not in request_parser.KNOWN_API_MOUNTS:
+			unknown.append(f"{rule.rule} -> {key}")
+	assert not unknown, "teach confidentiality/request_parser.py these rules:\n" + "\n".join(unknown)
+	stale = set(request_parser.KNOWN_API_ENDPOINTS) - {
+		request_parser.endpoint_key(r.endpoint) for r in API_URL_MAP.iter_rules()
+	}
+	assert not stale, f"no longer in Frappe's map: {sorted(stale)}"
+	routes = {r.get("from_route") for r in frappe.get_hooks("website_route_rules") or []}
+	assert routes <= request_parser.KNOWN_WEBSITE_ROUTE_RULES, f"unknown website routes: {routes}"
+
+
+def test_the_parser_sees_every_api_alias(site):
+	"""The same resource read through each mount names the same DocType (issue 11, leaks 1 and 2)."""
+	from werkzeug.test import EnvironBuilder
+
+	from student_advice.confidentiality import request_parser
+
+	for path in ("/api/resource/Case/x", "/api/v1/resource/Case/x", "/api/v2/document/Case/x"):
+		request = EnvironBuilder(path=path, method="GET").get_request()
+		assert "Case" in request_parser.parse(request, frappe._dict()).shape.doctypes, path
+	for path in ("/api/method/frappe.client.get", "/api/v1/method/frappe.client.get"):
+		request = EnvironBuilder(path=path, method="GET").get_request()
+		parsed = request_parser.parse(request, frappe._dict(doctype="Case"))
+		assert parsed.method == "frappe.client.get" and "Case" in parsed.shape.doctypes
+	request = EnvironBuilder(path="/api/v3/resource/Case/x", method="GET").get_request()
+	assert request_parser.parse(request, frappe._dict()).unreadable
+	request = EnvironBuilder(
+		path="/api/resource/Reminder",
+		method="POST",
+		data='{"reminder_doctype": "Case"}',
+		content_type="text/plain",
+	).get_request()
+	assert "Case" in request_parser.parse(request, frappe._dict()).shape.doctypes
