@@ -283,6 +283,16 @@ def message(code: str) -> str:
 		),
 		"correction_needs_text": _("Write the correction."),
 		"correction_is_final": _("A correction cannot be changed once recorded; add another correction."),
+		# The casework form (student_advice.policy.casework_form)
+		"casework_form_field_not_allowed": _("The form was sent with a field it does not have."),
+		"casework_form_status_unknown": _("Choose New or Triaged."),
+		"casework_form_students_words": _("What the student wrote in the casework form cannot be changed."),
+		"casework_form_triage_only": _("Use the Triage buttons to triage a casework form."),
+		"casework_form_already_triaged": _("This casework form has already been triaged."),
+		"casework_form_triage_unknown": _("Triage into a new case, an existing case or an enquiry."),
+		"casework_form_triage_needs_category": _("Choose a category."),
+		"casework_form_triage_needs_case": _("Choose the case."),
+		"casework_form_triage_other_student": _("Choose a case of the student who filled in the form."),
 	}[code]
 
 
@@ -291,6 +301,8 @@ def _with_values(code: str) -> str:
 	from student_advice.policy.retention import BY_KEY
 
 	rule, *keys = code.split(":")
+	if rule.startswith("casework_form_"):
+		return _casework_form_message(rule, keys[0])
 	kinds = [BY_KEY[key] for key in keys]
 	if rule == "retention_below_minimum":
 		return _("{0} must be kept for at least {1} months.").format(
@@ -301,6 +313,35 @@ def _with_values(code: str) -> str:
 			_(kinds[0].label), _(kinds[1].label).lower()
 		)
 	raise KeyError(code)
+
+
+def _casework_form_message(rule: str, argument: str) -> str:
+	"""A casework form field the student must correct, named by its label on the form."""
+	labels = {
+		"full_name": _("Full name"),
+		"preferred_name": _("Preferred name"),
+		"pronouns": _("Pronouns"),
+		"college_name": _("College"),
+		"faculty_name": _("Faculty"),
+		"course": _("Course"),
+		"year_of_study": _("Year of study"),
+		"phone": _("Phone"),
+		"email_only": _("Contact by email only"),
+		"no_voicemail": _("Do not leave voicemail"),
+		"no_post": _("Do not send post"),
+		"no_text_messages": _("Do not send text messages"),
+		"contact_notes": _("Other contact instructions"),
+		"help_needed": _("What you need help with"),
+		"meeting_preference": _("How you would like to meet"),
+	}
+	label = labels[argument]
+	return {
+		"casework_form_missing": _("{0}: please fill this in."),
+		"casework_form_too_long": _("{0}: please shorten this."),
+		"casework_form_html": _("{0}: please write plain text, without HTML."),
+		"casework_form_type": _("{0}: please check what you entered."),
+		"casework_form_choice": _("{0}: please choose one of the options."),
+	}[rule].format(label)
 
 
 def throw(codes) -> None:

@@ -48,6 +48,11 @@ members_only = _guard(is_member, deny)
 statistics_readers_only = _guard(lambda: reads_statistics(user_roles()), _not_permitted)
 
 
+# Any signed-in user (students are website users with no role, docs/decisions.md, decision 2);
+# guests get the uniform denial.
+signed_in_only = _guard(lambda: frappe.session.user not in (None, "", "Guest"), deny)
+
+
 def managers_only(fn):
 	"""The manager only: outsiders get the uniform denial, other members Frappe's PermissionError."""
 	return members_only(_guard(has_role(MANAGER), _not_permitted)(fn))

@@ -20,6 +20,7 @@ STUDENT_RECORDS = {
 	"Meeting Action": "student",
 	"Legal Hold": "student",
 	"Erasure Request": "student",
+	"Casework Form": "student",
 }
 
 # The service's own records that name no student: still for the advice roles only.

@@ -2001,6 +2001,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"app",
 		"`case` is a record name: guards.members_only, an unreadable case -> uniform deny; get_list discussions, meetings, actions",
 	),
+	"student_advice.api.portal.submit_casework_form": (
+		"app",
+		"names no DocType: guards.signed_in_only (guests uniform deny); writes only the caller's own Advice Student "
+		"and open Casework Form, keyed to the login email; answers the same fixed body whatever existed",
+	),
 	"student_advice.api.retention.run_now": (
 		"app",
 		"names no DocType: managers_only (uniform deny for outsiders), queues a retention run (counts only)",
@@ -2064,6 +2069,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	"student_advice.student_advice.doctype.breach_consultation.breach_consultation.BreachConsultation.confirm": (
 		"controller",
 		"Breach Consultation controller: sets advice and saves (write permission, controller validation)",
+	),
+	"student_advice.student_advice.doctype.casework_form.casework_form.CaseworkForm.triage": (
+		"controller",
+		"Casework Form controller: write check (and the case's), inserts a Case, Case Entry or Enquiry, saves",
 	),
 	"student_advice.student_advice.doctype.confidentiality_breach.confidentiality_breach.ConfidentialityBreach.ask_for_advice": (
 		"controller",

@@ -126,11 +126,17 @@ def test_members_read_records_by_the_students_name(name):
 	assert field["fieldtype"] == "Data" and field.get("read_only") and not field.get("fetch_from")
 
 
-def test_the_students_own_record_is_titled_by_their_name():
-	assert DOCTYPES["Advice Student"]["title_field"] == "full_name"
-	assert set(registry.TITLED_BY_STUDENT) | {
-		"Advice Student",
-		"Case",
-		"Meeting Discussion",
-		"Meeting Action",
-	} == set(registry.STUDENT_RECORDS)
+# Student records titled by a field of their own (the rest are TITLED_BY_STUDENT).
+OWN_TITLES = {
+	"Advice Student": "full_name",
+	"Case": "title",
+	"Meeting Discussion": "title",
+	"Meeting Action": "title",
+	"Casework Form": "full_name",  # the name the student gave on the form
+}
+
+
+def test_every_student_record_has_a_title_for_members():
+	assert set(registry.TITLED_BY_STUDENT) | set(OWN_TITLES) == set(registry.STUDENT_RECORDS)
+	for name, field in OWN_TITLES.items():
+		assert DOCTYPES[name]["title_field"] == field, name

@@ -1,0 +1,86 @@
+"""The student's side of the service in the portal: the casework form.
+
+A student is any signed-in website user with no role (docs/decisions.md, decision 2): this
+endpoint acts for them with the permissions they do not have, so it decides everything itself.
+It keys the student's record to the verified login email, never to anything the form says; it
+writes only the student's own fields; and it answers the same whatever existed before.
+"""
+
+import frappe
+from frappe.utils import now_datetime
+
+from student_advice import messages
+from student_advice.confidentiality.guards import signed_in_only
+from student_advice.policy import casework_form as policy
+from student_advice.policy.casework import normalise_email
+
+# The whole answer, whether the student, a form or a case existed before or not.
+RECEIVED = {"received": 1}
+
+
+@frappe.whitelist(methods=["POST"])
+@signed_in_only
+def submit_casework_form(
+	full_name: str | None = None,
+	preferred_name: str | None = None,
+	pronouns: str | None = None,
+	college_name: str | None = None,
+	faculty_name: str | None = None,
+	course: str | None = None,
+	year_of_study: str | None = None,
+	phone: str | None = None,
+	email_only: str | int | None = None,
+	no_voicemail: str | int | None = None,
+	no_post: str | int | None = None,
+	no_text_messages: str | int | None = None,
+	contact_notes: str | None = None,
+	help_needed: str | None = None,
+	meeting_preference: str | None = None,
+	**unexpected,
+) -> dict:
+	"""Create or update the caller's own Advice Student and their open Casework Form."""
+	arguments = {k: v for k, v in locals().items() if k in policy.FIELDS} | unexpected
+	values, codes = policy.check_submission(
+		arguments,
+		colleges=frozenset(frappe.get_all("College", pluck="name")),
+		faculties=frozenset(frappe.get_all("Faculty", pluck="name")),
+	)
+	messages.throw(codes)
+	email = _verified_email()
+	student = _own_student(email, values)
+	_own_open_form(student, email, values)
+	return RECEIVED
+
+
+def _verified_email() -> str:
+	"""The login's own email (Frappe verified it at sign-up or single sign-on)."""
+	email = frappe.db.get_value("User", {"name": frappe.session.user, "enabled": 1}, "email")
+	if not email:
+		frappe.throw(frappe._("Not permitted"), frappe.PermissionError)
+	return normalise_email(email)
+
+
+def _own_student(email: str, values: dict) -> str:
+	name = frappe.db.get_value("Advice Student", {"email": email}, "name", for_update=True)
+	student = frappe.get_doc("Advice Student", name) if name else frappe.new_doc("Advice Student")
+	student.email = email
+	for field in policy.STUDENT_COPY:
+		# Empty answers leave what the service already holds; the safe-contact boxes always apply.
+		if values[field] not in ("", None) or field.startswith(("email_only", "no_")):
+			student.set(field, values[field])
+	student.flags.ignore_permissions = True
+	student.save() if name else student.insert()
+	return student.name
+
+
+def _own_open_form(student: str, email: str, values: dict) -> None:
+	"""A second submission before triage updates the same form rather than adding another."""
+	name = frappe.db.get_value(
+		"Casework Form", {"student": student, "status": policy.NEW}, "name", for_update=True
+	)
+	form = frappe.get_doc("Casework Form", name) if name else frappe.new_doc("Casework Form")
+	form.update(values)
+	form.student, form.email, form.submitted_on = student, email, now_datetime()
+	form.flags.ignore_permissions = True
+	form.flags.from_portal = True
+	form.save() if name else form.insert()

@@ -1,0 +1,27 @@
+"""The casework form in the portal, for any signed-in student (docs/decisions.md, decision 2).
+
+The page is the same for every student: it shows nothing the service holds (no pre-filled
+answers), so it cannot tell a student with records from one without.
+"""
+
+import frappe
+from frappe import _
+
+from student_advice.policy import casework_form as policy
+
+no_cache = 1
+
+
+def get_context(context):
+	if frappe.session.user in (None, "", "Guest"):
+		frappe.local.flags.redirect_location = "/login?redirect-to=/casework-form"
+		raise frappe.Redirect
+	context.no_cache = 1
+	context.show_sidebar = False
+	context.title = _("Casework form")
+	context.email = frappe.db.get_value("User", frappe.session.user, "email")
+	context.colleges = frappe.get_all("College", pluck="name", order_by="name asc")
+	context.faculties = frappe.get_all("Faculty", pluck="name", order_by="name asc")
+	context.years = [y for y in policy.YEARS if y]
+	context.meeting_preferences = [m for m in policy.MEETING_PREFERENCES if m]
+	return context
