@@ -20,6 +20,10 @@ app_license = "mit"
 # The Case File print format reads the case file through the same guarded function as the form.
 jinja = {"methods": ["student_advice.api.case_file.case_file_for_print"]}
 
+# The desk's search dialog labels a student found by name with the name, not the random record
+# name (decision 5); plain file, no bundle: `bench build --app student_advice` links it in.
+app_include_js = ["/assets/student_advice/js/desk_search.js"]
+
 # Form scripts added to the app's own forms: retention's buttons.
 doctype_js = {
 	"Case": "public/js/retention_actions.js",
@@ -153,6 +157,8 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "student_advice.confidentiality.overrides.search_link",
 	"frappe.desk.search.search_widget": "student_advice.confidentiality.overrides.search_widget",
 	"frappe.desk.search.get_link_title": "student_advice.confidentiality.overrides.get_link_title",
+	# members also find the students they may read by name (students never enter __global_search)
+	"frappe.utils.global_search.search": "student_advice.confidentiality.overrides.global_search",
 	"frappe.desk.notifications.get_open_count": "student_advice.confidentiality.overrides.get_open_count",
 	# A member refused a record (a declared conflict) is told why (docs/decisions.md, decision 36).
 	"frappe.desk.form.load.getdoc": "student_advice.confidentiality.overrides.getdoc",

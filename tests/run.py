@@ -162,6 +162,15 @@ class Bench:
 		ensure_module(self.python, "pytest", "pytest")
 		if Path(CHROMIUM).exists():  # the browser flows drive Debian's Chromium; never a browser download
 			ensure_module(self.python, "playwright", "playwright")
+		# what `bench build` links for an app: the desk loads desk_search.js from /assets (hooks.py)
+		assets = self.sites / "assets" / APP
+		if not (assets.is_symlink() and assets.resolve() == (ROOT / APP / "public").resolve()):
+			if assets.is_symlink() or assets.is_file():
+				assets.unlink()
+			elif assets.exists():
+				shutil.rmtree(assets)
+			assets.parent.mkdir(parents=True, exist_ok=True)
+			assets.symlink_to(self.link / APP / "public")
 		apps_txt = self.sites / "apps.txt"
 		apps = apps_txt.read_text().split()
 		if APP not in apps:

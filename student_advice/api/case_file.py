@@ -54,6 +54,14 @@ def _case_file(case: str) -> dict:
 			limit_page_length=0,
 		),
 		"meetings": case_meetings(case),
+		# the student's own words, as they filled in the portal's casework form (decision 40)
+		"casework_forms": frappe.get_list(
+			"Casework Form",
+			filters={"student": student},
+			fields=["name", "submitted_on", "status", "triaged_as", "meeting_preference", "help_needed"],
+			order_by="submitted_on desc",
+			limit_page_length=0,
+		),
 	}
 
 

@@ -256,3 +256,17 @@ def test_an_officer_sees_the_queue(student, officer_user):
 	_, form_name = submitted_form(student)
 	frappe.set_user(officer_user)
 	assert form_name in frappe.get_list("Casework Form", filters={"status": "New"}, pluck="name")
+
+
+def test_the_case_file_lists_the_students_casework_forms(student, officer_user):
+	from student_advice.api.case_file import case_file
+
+	student_name, form_name = submitted_form(student)
+	frappe.set_user(officer_user)
+	case = frappe.get_doc("Casework Form", form_name).triage("New Case", category="Welfare")
+	[listed] = case_file(case)["casework_forms"]
+	assert (listed.name, listed.status, listed.triaged_as) == (form_name, "Triaged", "New Case")
+	assert listed.help_needed == frappe.db.get_value("Casework Form", form_name, "help_needed")
+	template = frappe.db.get_value("Print Format", "Case File", "html")
+	html = frappe.render_template(template, {"doc": frappe.get_doc("Case", case)})
+	assert frappe.utils.escape_html(listed.help_needed) in html or listed.help_needed in html

@@ -2058,6 +2058,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"gated",
 		"takes `doctype`; a service record's title only for a reader the row rule admits, else the bare name (override of frappe's get_link_title)",
 	),
+	"student_advice.confidentiality.overrides.global_search": (
+		"gated",
+		"takes `doctype`; Frappe's global search, plus for members the students the row rule admits (override of frappe's search; probed as frappe.utils.global_search.search)",
+	),
 	"student_advice.confidentiality.overrides.search_link": (
 		"gated",
 		"takes `doctype`; for service DocTypes ignore_user_permissions is dropped (override of frappe's search_link)",

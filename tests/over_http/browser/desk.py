@@ -142,3 +142,15 @@ def dialog_fill(page, fieldname: str, value: str) -> None:
 
 def alerts(page) -> str:
 	return page.locator(".desk-alert, .msgprint, .modal.show").all_inner_texts().__str__()
+
+
+def global_search(page, text: str) -> list[str]:
+	"""Type into the awesome bar, choose "Search for ...", and read the search dialog's results."""
+	box = page.locator("#navbar-search")
+	box.click()
+	box.fill(text)
+	page.locator(".awesomplete ul li").filter(has_text="Search for").first.click()
+	results = page.locator(".modal.show .result-section-link")
+	# either results or the dialog's "No results found for ..." placeholder
+	results.or_(page.locator(".modal.show").get_by_text("No results found")).first.wait_for(timeout=TIMEOUT)
+	return results.all_inner_texts()

@@ -48,7 +48,14 @@ def test_an_officer_records_a_student_a_case_and_its_log(desk_as, users, site_ur
 	desk.shot(page, "officer-home")
 	assert "student-advice" in page.url or "Student Advice" in page.locator(".page-head:visible").inner_text()
 	full_name = f"Ada {unique('Lovelace')}"
-	new_student(page, site_url, full_name)
+	student = new_student(page, site_url, full_name)
+	# the awesome bar's "Search for ..." finds the student by name, labelled by the name
+	assert full_name in desk.global_search(page, full_name)
+	desk.shot(page, "student-search")
+	page.locator(".modal.show .result-section-link").filter(has_text=full_name).first.click()
+	page.wait_for_url(f"**/app/advice-student/{student}")
+	desk.form_ready(page)
+	assert full_name in page.locator(".page-head:visible .title-text").inner_text()
 	case = new_case(page, site_url, full_name)
 	page.goto(f"{site_url}/app/case/{case}")
 	desk.form_ready(page)

@@ -54,6 +54,10 @@ def test_a_system_manager_outside_the_service_finds_nothing(desk_as, users, site
 		f"Search for {student_case.canary}", ""
 	).replace(student_case.canary + " in", "")
 	page.keyboard.press("Escape")
+	# the search dialog behind "Search for ...": the members' student results are not for them
+	found = desk.global_search(page, student_case.student.full_name)
+	assert not [r for r in found if student_case.canary in r or student_case.student.name in r], found
+	page.keyboard.press("Escape")
 	page.goto(f"{site_url}/app/search?q={student_case.canary}")
 	desk.wait_for_desk(page)
 	page.wait_for_timeout(1500)

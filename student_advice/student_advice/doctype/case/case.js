@@ -110,6 +110,15 @@ function render_case_file(frm, file) {
 					b.ground
 				)
 			),
+			section(__("Casework Forms"), file.casework_forms, (f) =>
+				row(
+					link("Casework Form", f.name, __("Casework form of {0}", [date(f.submitted_on)])),
+					[__(f.status || ""), __(f.triaged_as || ""), __(f.meeting_preference || "")]
+						.filter(Boolean)
+						.join(" · "),
+					f.help_needed
+				)
+			),
 			section(__("Reflective Practice Meetings"), file.meetings, (m) =>
 				row(
 					link("Meeting Discussion", m.discussion, m.title),
