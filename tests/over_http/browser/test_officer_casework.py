@@ -44,7 +44,11 @@ def test_an_officer_records_a_student_a_case_and_its_log(desk_as, users, site_ur
 	page = desk_as(users["officer"])
 	desk.wait_for_desk(page)  # officers land on the service's workspace: wait for its cards
 	page.locator(".widget.shortcut-widget-box, .widget.links-widget-box").first.wait_for()
-	page.wait_for_timeout(1000)
+	# the officer's number cards and quick lists answer (they load after the page)
+	page.wait_for_function(
+		"() => !document.querySelector('.layout-main-section').innerText.includes('Loading...')",
+		timeout=30000,
+	)
 	desk.shot(page, "officer-home")
 	assert "student-advice" in page.url or "Student Advice" in page.locator(".page-head:visible").inner_text()
 	full_name = f"Ada {unique('Lovelace')}"
