@@ -259,3 +259,66 @@ def _rows(user, doctype, fields, ignore=False):
 
 def test_service_doctypes_never_need_a_carrier_rule():
 	assert not (set(carriers.HIDDEN) | set(carriers.HARMLESS)) & registry.SERVICE_DOCTYPES
+
+
+def test_child_fields_reach_a_student_only_where_the_reader_may_read_them(people):
+	"""`links.link_title` on Contact and `event_participants.reference_docname` on Event, through
+	frappe.get_list and frappe.desk.reportview.get, for an officer with a declared conflict."""
+	from frappe.desk import reportview
+
+	conflicted = make_user([OFFICER, "System Manager"], officer_title="Education Officer")
+	frappe.set_user(people.officer)
+	other = make_student()
+	frappe.set_user("Administrator")
+	frappe.get_doc(
+		{
+			"doctype": "Conflict Declaration",
+			"officer": conflicted,
+			"student": people.student,
+			"reason": "cousin",
+		}
+	).insert(ignore_permissions=True)
+	frappe.local.student_advice_conflicts = {}
+	contacts = {
+		student: _as(
+			people.officer,
+			"Contact",
+			first_name=unique("Guardian"),
+			links=[{"link_doctype": "Advice Student", "link_name": student}],
+		).name
+		for student in (people.student, other.name)
+	}
+	event = _as(
+		people.officer,
+		"Event",
+		subject=unique("Appointment"),
+		starts_on="2026-01-05 10:00:00",
+		event_type="Public",
+		event_participants=[{"reference_doctype": "Case", "reference_docname": people.case}],
+	)
+
+	def through_reportview(user, doctype, fields):
+		frappe.set_user(user)
+		frappe.local.form_dict = frappe._dict(doctype=doctype, fields=json.dumps(fields), page_length=0)
+		try:
+			result = reportview.get()
+			return {row[result["keys"].index("name")] for row in result["values"]} if result else set()
+		finally:
+			frappe.local.form_dict = frappe._dict()
+			frappe.set_user("Administrator")
+
+	fields = ["name", "links.link_name", "links.link_title"]
+	for read in (
+		lambda u: _names(u, "Contact", fields=fields),
+		lambda u: through_reportview(u, "Contact", fields),
+	):
+		seen = read(conflicted)
+		assert contacts[other.name] in seen  # positive control: the join works for a readable student
+		assert contacts[people.student] not in seen
+	frappe.set_user(conflicted)
+	rows = frappe.get_list("Contact", fields=fields, limit_page_length=0)
+	frappe.set_user("Administrator")
+	assert people.student not in {r.link_name for r in rows} and other.name in {r.link_name for r in rows}
+	event_fields = ["name", "event_participants.reference_docname"]
+	assert event.name not in through_reportview(conflicted, "Event", event_fields)
+	assert event.name in through_reportview(people.officer, "Event", event_fields)
