@@ -72,7 +72,9 @@ class Field:
 
 
 _ADMIN = "configuration only System Manager (or Administrator) reads; it holds no record's data"
-_SCHEMA = "schema or script written by an administrator (decision 4's residual); no record's data"
+_SCHEMA = (
+	"schema, template or script an administrator or template-writing role writes (decision 4's residual)"
+)
 _WEBSITE = "website content: its route and templates are its own, written by Website Manager (residual)"
 _LOG = "a log only System Manager reads (decision 4's residual); no route of the app writes casework to it"
 _CHILD_CONFIG = "child row of configuration; read through its parent, which holds no record's data"
@@ -150,7 +152,7 @@ HARMLESS: dict[str, Harmless] = {
 			"Client Script", "Custom Field", "DocType", "DocType Layout", "Print Format",
 			"Print Format Field Template", "Print Style", "Property Setter", "Server Script",
 			"Notification", "Letter Head", "Email Template", "Custom HTML Block", "Translation",
-			"Form Tour", "Onboarding Step", "User",
+			"Form Tour", "Onboarding Step",
 		),
 		_WEBSITE: (
 			"Blog Category", "Blog Post", "Contact Us Settings", "Help Article", "Help Category", "Newsletter",
@@ -169,6 +171,7 @@ HARMLESS: dict[str, Harmless] = {
 			"Workflow Transition",
 		),
 		"lists dashboard charts by name; each chart is hidden by its own rule": ("Dashboard",),
+		"home_settings is the user's own order of workspaces; only System Manager reads other users": ("User",),
 	}.items()
 	for d in names
 }  # fmt: skip
