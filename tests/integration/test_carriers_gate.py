@@ -229,6 +229,15 @@ def test_reminders_routes_and_reports_of_members(people):
 	)
 	routes = [r.route for r in _rows(people.outsider, "Route History", ["route", "user"])]
 	assert "app/note" in routes and f"app/case/{people.case}" not in routes
+	for user in (people.officer, people.outsider):
+		config = json.dumps(
+			{"Cases by status": {"filters_json": json.dumps([["Case", "student", "=", people.student]])}}
+		)
+		frappe.get_doc(
+			{"doctype": "Dashboard Settings", "name": user, "user": user, "chart_config": config}
+		).insert(ignore_permissions=True)
+	dashboards = {r.name for r in _rows(people.outsider, "Dashboard Settings", ["name", "chart_config"])}
+	assert people.outsider in dashboards and people.officer not in dashboards
 
 	report = _as(
 		people.officer, "Report", report_name=unique("Cases of"), ref_doctype="Case",
