@@ -483,6 +483,9 @@ def run_frappe_tests(bench: Bench, record: dict) -> bool:
 					capture=True,
 					quiet=True,
 				)
+				raw = bench.path / "logs" / "student_advice-frappe-tests" / site / f"{module}.log"
+				raw.parent.mkdir(parents=True, exist_ok=True)
+				raw.write_text(result.stdout or "")  # what each failure said, read after the run
 				found = runner_plan.outcomes_of(result.stdout or "")
 				if not found:
 					print((result.stdout or "")[-2000:], flush=True)

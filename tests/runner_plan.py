@@ -88,23 +88,29 @@ FRAPPE_TEST_MODULES = (
 	"frappe.tests.test_global_search",
 )
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
-_VERBOSE_RESULT = re.compile(
-	r"^(test\w*) \(([\w.]+)\)(?:\n(?!test\w* \()[^\n]*)*? \.\.\. "
-	r"(ok|FAIL|ERROR|skipped|expected failure|unexpected success)",
-	re.MULTILINE,
-)
+# unittest's verbose header of a test (Frappe's runner prints its messages and timings after it)
+_HEADER = re.compile(r"^(test\w*) \(([\w.]+)\)(.*)$", re.MULTILINE)
+# the summary unittest prints for every failure and error, setUpClass and import errors included
+_FAILURE = re.compile(r"^(?:FAIL|ERROR): (\w+) \(([\w.]+)\)", re.MULTILINE)
+
+
+def _test_id(name: str, where: str) -> str:
+	return where if where.endswith("." + name) else f"{where}.{name}"
 
 
 def outcomes_of(output: str) -> dict[str, str]:
-	"""unittest's verbose lines (`test_x (module.Class.test_x) ... ok`) as {test id: outcome}."""
+	"""unittest's verbose output as {test id: outcome}: every test announced (`test_x (module.Class.test_x)
+	...`) passed unless the summary lists it under FAIL or ERROR or it was skipped; a class or module
+	that failed before its tests ran appears by its setUpClass or loader id."""
 	outcomes = {}
-	for name, where, result in _VERBOSE_RESULT.findall(output or ""):
-		test_id = where if where.endswith("." + name) else f"{where}.{name}"
-		outcomes[test_id] = {
-			"ok": PASSED,
-			"expected failure": PASSED,
-			"skipped": SKIPPED,
-		}.get(result, FAILED)
+	for name, where, rest in _HEADER.findall(output or ""):
+		test_id = _test_id(name, where)
+		if "... skipped" in rest:
+			outcomes[test_id] = SKIPPED
+		else:
+			outcomes.setdefault(test_id, PASSED)
+	for name, where in _FAILURE.findall(output or ""):
+		outcomes[_test_id(name, where)] = FAILED
 	return outcomes
 
 

@@ -71,21 +71,36 @@ def test_a_failed_root_login_stops_with_one_line_naming_user_host_and_variables(
 
 VERBOSE = """\
 test_get_list (frappe.tests.test_client.TestClient.test_get_list) ... ok
+test_assign (frappe.tests.test_client.TestClient.test_assign) ... Message: Please setup default Email Account
+Message: Please setup default Email Account
+
+test_assign (frappe.tests.test_client.TestClient.test_assign) (2.81s)
+ok
 test_delete_doc (frappe.tests.test_client.TestClient.test_delete_doc)
-Delete a document through the client. ... FAIL
+Delete a document through the client. ... Message: not permitted
+FAIL
 test_search (frappe.tests.test_search.TestSearch.test_search) ... ERROR
 test_old (frappe.tests.test_search.TestSearch.test_old) ... skipped 'not on this db'
-test_legacy (frappe.tests.test_api.TestAPI) ... expected failure
+
+======================================================================
+FAIL: test_delete_doc (frappe.tests.test_client.TestClient.test_delete_doc)
+----------------------------------------------------------------------
+ERROR: test_search (frappe.tests.test_search.TestSearch.test_search)
+----------------------------------------------------------------------
+ERROR: setUpClass (frappe.tests.test_api.TestReadOnlyMode)
+----------------------------------------------------------------------
+Ran 5 tests in 3.2s
 """
 
 
 def test_verbose_unittest_lines_are_read():
 	assert rp.outcomes_of(VERBOSE) == {
 		"frappe.tests.test_client.TestClient.test_get_list": "passed",
+		"frappe.tests.test_client.TestClient.test_assign": "passed",
 		"frappe.tests.test_client.TestClient.test_delete_doc": "failed",
 		"frappe.tests.test_search.TestSearch.test_search": "failed",
 		"frappe.tests.test_search.TestSearch.test_old": "skipped",
-		"frappe.tests.test_api.TestAPI.test_legacy": "passed",
+		"frappe.tests.test_api.TestReadOnlyMode.setUpClass": "failed",
 	}
 
 
