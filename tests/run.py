@@ -448,6 +448,59 @@ def run_integration(bench: Bench, record: dict, options) -> bool:
 			print("WARNING: apps/frappe has local changes:\n" + frappe_status, flush=True)
 
 
+@contextlib.contextmanager
+def serving(bench: Bench, site: str):
+	"""The site served on 127.0.0.1 while its tests run: Frappe's API tests also call get_url() over HTTP."""
+	bench.frappe("set-config", "host_name", f"http://127.0.0.1:{HTTP_PORT}", site=site)
+	log = open(bench.path / "logs" / "student_advice-frappe-tests-web.log", "a")
+	server = subprocess.Popen(
+		[bench.python, "-m", "frappe.utils.bench_helper", "frappe", "--site", site, "serve",
+		 "--port", str(HTTP_PORT), "--noreload"],
+		cwd=bench.sites, stdout=log, stderr=subprocess.STDOUT,
+	)  # fmt: skip
+	try:
+		if not wait_for("127.0.0.1", HTTP_PORT, 60):
+			print(f"{site} could not be served on port {HTTP_PORT}: its HTTP tests will fail", flush=True)
+		yield
+	finally:
+		server.terminate()
+		with contextlib.suppress(subprocess.TimeoutExpired):
+			server.wait(20)
+		if server.poll() is None:
+			server.kill()
+
+
+def frappe_test_outcomes(bench: Bench, site: str) -> dict[str, str]:
+	outcomes = {}
+	for module in runner_plan.FRAPPE_TEST_MODULES:
+		started = time.time()
+		result = bench.frappe(
+			"--verbose",
+			"run-tests",
+			"--module",
+			module,
+			site=site,
+			check=False,
+			capture=True,
+			quiet=True,
+		)
+		raw = bench.path / "logs" / "student_advice-frappe-tests" / site / f"{module}.log"
+		raw.parent.mkdir(parents=True, exist_ok=True)
+		raw.write_text(result.stdout or "")  # what each failure said, read after the run
+		found = runner_plan.outcomes_of(result.stdout or "")
+		if not found:
+			print((result.stdout or "")[-2000:], flush=True)
+			found = {f"{module} (did not run)": runner_plan.FAILED}
+		outcomes.update(found)
+		failed = sorted(t for t, o in found.items() if o == runner_plan.FAILED)
+		print(
+			f"{site} {module}: {len(found)} tests, {len(failed)} failed ({time.time() - started:.0f}s)"
+			+ "".join(f"\n    failed: {t}" for t in failed),
+			flush=True,
+		)
+	return outcomes
+
+
 def run_frappe_tests(bench: Bench, record: dict) -> bool:
 	"""Frappe's own test modules on a fresh site with the app and a fresh site without it; a test that
 	passes without the app and fails (or does not run) with it fails the run (issue 11)."""
@@ -461,6 +514,7 @@ def run_frappe_tests(bench: Bench, record: dict) -> bool:
 		record["tiers"]["frappe_tests"] = "stopped: " + plan.stop
 		return False
 	bench.link_checkout()
+	ensure_module(bench.python, "faker", "Faker")  # Frappe's test dependency (frappe.mock), not the app's
 	try:
 		if plan.build:
 			bench.build_assets(plan.build)
@@ -470,34 +524,8 @@ def run_frappe_tests(bench: Bench, record: dict) -> bool:
 			if plan.sites[site] != runner_plan.CREATE:
 				bench.drop_site(site)
 			bench.new_site(site, with_app=side == "with")
-			outcomes = {}
-			for module in runner_plan.FRAPPE_TEST_MODULES:
-				started = time.time()
-				result = bench.frappe(
-					"--verbose",
-					"run-tests",
-					"--module",
-					module,
-					site=site,
-					check=False,
-					capture=True,
-					quiet=True,
-				)
-				raw = bench.path / "logs" / "student_advice-frappe-tests" / site / f"{module}.log"
-				raw.parent.mkdir(parents=True, exist_ok=True)
-				raw.write_text(result.stdout or "")  # what each failure said, read after the run
-				found = runner_plan.outcomes_of(result.stdout or "")
-				if not found:
-					print((result.stdout or "")[-2000:], flush=True)
-					found = {f"{module} (did not run)": runner_plan.FAILED}
-				outcomes.update(found)
-				failed = sorted(t for t, o in found.items() if o == runner_plan.FAILED)
-				print(
-					f"{site} {module}: {len(found)} tests, {len(failed)} failed ({time.time() - started:.0f}s)"
-					+ "".join(f"\n    failed: {t}" for t in failed),
-					flush=True,
-				)
-			results[side] = outcomes
+			with serving(bench, site):
+				results[side] = frappe_test_outcomes(bench, site)
 		comparison = runner_plan.compare(results["with"], results["without"])
 		say("Frappe's own tests: with the app against without it")
 		print(f"with the app:    {comparison.with_app}\nwithout the app: {comparison.without_app}")
