@@ -12,6 +12,7 @@ from frappe import _
 from student_advice import record_access
 from student_advice.confidentiality.audit import PORTAL_VIEW, log_portal_read
 from student_advice.policy import record_access as policy
+from student_advice.policy.casework import normalise_email
 
 no_cache = 1
 
@@ -24,6 +25,7 @@ def get_context(context):
 	context.show_sidebar = False
 	context.title = _("My records")
 	email = frappe.db.get_value("User", {"name": frappe.session.user, "enabled": 1}, "email")
+	email = normalise_email(email) if email else None
 	requests = record_access.own_requests(email) if email else []
 	context.requests = requests
 	context.asking = not any(r.status != policy.RELEASED for r in requests)
