@@ -266,12 +266,22 @@ def tell_student(request) -> None:
 	content; a student who chose no email gets none (the portal shows it)."""
 	if request.no_email or not request.email:
 		return
-	frappe.sendmail(
-		recipients=[request.email],
-		subject=messages.student_email_subject(),
-		message=messages.student_email_body(get_url("/login")),
-		delayed=True,
-	)
+	try:
+		frappe.sendmail(
+			recipients=[request.email],
+			subject=messages.student_email_subject(),
+			message=messages.student_email_body(get_url("/login")),
+			delayed=True,
+		)
+	except frappe.OutgoingEmailError:
+		# The release or extension stands; the student sees it in the portal.
+		frappe.msgprint(
+			_(
+				"The student could not be emailed (no outgoing email account): they will see it in the portal."
+			),
+			indicator="orange",
+			alert=True,
+		)
 
 
 def copy_html(request) -> str:

@@ -45,6 +45,23 @@ def entry(case, details):
 	).insert()
 
 
+@pytest.fixture(autouse=True)
+def outbox():
+	"""An outgoing email account, so that Frappe queues what it means to send (rolled back with the test)."""
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": unique("Outbox"),
+			"email_id": f"{unique('outbox')}@example.test",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"no_smtp_authentication": 1,
+			"smtp_server": "smtp.invalid",
+			"smtp_port": 25,
+		}
+	).insert(ignore_permissions=True)
+
+
 @pytest.fixture
 def officer_user():
 	return make_user([OFFICER], officer_title="Student Advisor")
@@ -151,16 +168,16 @@ def test_one_extension_with_a_reason_and_the_student_is_told(students, officer_u
 	frappe.set_user(officer_user)
 	doc = frappe.get_doc(DOCTYPE, request.name)
 	with pytest.raises(frappe.ValidationError, match="reason"):
-		doc.extend(2, "  ")
+		doc.extend_deadline(2, "  ")
 	with pytest.raises(frappe.ValidationError, match="one or two"):
-		frappe.get_doc(DOCTYPE, request.name).extend(3, "complex")
+		frappe.get_doc(DOCTYPE, request.name).extend_deadline(3, "complex")
 	doc = frappe.get_doc(DOCTYPE, request.name)
-	doc.extend(2, "Many records to review")
+	doc.extend_deadline(2, "Many records to review")
 	doc.reload()
 	assert doc.status == policy.EXTENDED and doc.extension_months == 2
 	assert getdate(doc.due_on) == policy.due_date(getdate(doc.received_on), closure_days(), 2)
 	with pytest.raises(frappe.ValidationError, match="already been extended"):
-		frappe.get_doc(DOCTYPE, request.name).extend(1, "again")
+		frappe.get_doc(DOCTYPE, request.name).extend_deadline(1, "again")
 	queued = frappe.get_all(
 		"Email Queue Recipient", filters={"recipient": students["a"]["user"]}, pluck="parent"
 	)
@@ -174,7 +191,7 @@ def test_an_extension_after_the_first_month_is_refused(students, officer_user):
 	frappe.set_user(officer_user)
 	doc = frappe.get_doc(DOCTYPE, request.name)
 	with pytest.raises(frappe.ValidationError, match="first month has ended"):
-		doc.extend(1, "Too late")
+		doc.extend_deadline(1, "Too late")
 	assert not frappe.db.get_value(DOCTYPE, request.name, "extension_months")
 
 
@@ -190,6 +207,7 @@ def test_release_needs_every_record_decided_and_gathered(students, officer_user)
 		row.decision = policy.WITHHOLD
 	with pytest.raises(frappe.ValidationError, match="reason"):
 		doc.save()
+	doc = frappe.get_doc(DOCTYPE, request.name)
 	for row in doc.items:
 		row.decision = policy.RELEASE
 	doc.save()
@@ -225,7 +243,7 @@ def test_the_copy_is_frozen_and_holds_only_what_was_released(students, officer_u
 	assert "WITHHELD" not in stored and a["withheld_entry"] not in stored
 	assert "Bob Smith" not in stored and f"{a['canary']} [a third party] said" in text
 	assert policy.THIRD_PARTY not in stored  # a reason would name what was withheld
-	assert [r["to"] for r in copy["recipients"]] == [a["recipient"]]
+	assert len(copy["recipients"]) == 1 and a["recipient"] in copy["recipients"][0]["to"]
 	assert copy["purposes"] and copy["rights"] and copy["retention"]
 	released = {tuple(k) for k in json.loads(stored)["_keys"]}
 	assert ("Case Entry", a["withheld_entry"]) not in released and len(copy["items"]) == len(released)

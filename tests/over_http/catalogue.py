@@ -2092,7 +2092,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"controller",
 		"Record Access Request controller: write check, lists the student's records the officer's row rule admits, saves",
 	),
-	"student_advice.student_advice.doctype.record_access_request.record_access_request.RecordAccessRequest.extend": (
+	"student_advice.student_advice.doctype.record_access_request.record_access_request.RecordAccessRequest.extend_deadline": (
 		"controller",
 		"Record Access Request controller: write check, the pure extension rule (once, 1-2 months, reason, before the first month ends), saves, emails the student nothing but a sign-in prompt",
 	),

@@ -20,7 +20,7 @@ frappe.ui.form.on("Record Access Request", {
 						},
 						{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
 					],
-					(values) => run("extend", values),
+					(values) => run("extend_deadline", values),
 					__("Extend the deadline"),
 					__("Extend")
 				)

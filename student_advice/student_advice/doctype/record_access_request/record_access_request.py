@@ -110,7 +110,7 @@ class RecordAccessRequest(Undeletable, RandomlyNamed):
 		return added
 
 	@frappe.whitelist()
-	def extend(self, months: int, reason: str) -> str:
+	def extend_deadline(self, months: int, reason: str) -> str:
 		"""Once, by one or two months, with a reason, only before the first month ends; the student is told."""
 		self.check_permission("write")
 		self._refuse_if_released()
