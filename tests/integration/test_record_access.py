@@ -396,3 +396,16 @@ def test_download_my_data_holds_nothing_of_the_app(students, officer_user):
 	for secret in (a["canary"], a["student"], a["case"], request.name, *names):
 		assert secret not in text, secret
 	assert not [h for h in frappe.get_hooks("user_data_fields") if h.get("doctype") in SERVICE_DOCTYPES]
+
+
+def test_the_workspace_counts_requests_overdue_or_due_within_a_week(students, officer_user):
+	from student_advice.api import workspace
+
+	request = ask(students["a"]["user"])
+	frappe.set_user(officer_user)
+	before = workspace.record_requests_due()["value"]
+	frappe.db.set_value(DOCTYPE, request.name, "due_on", add_days(nowdate(), -1))  # overdue
+	assert workspace.record_requests_due()["value"] == before + 1
+	frappe.set_user(students["b"]["user"])
+	with pytest.raises(Forbidden):
+		workspace.record_requests_due()

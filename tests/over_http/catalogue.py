@@ -2036,6 +2036,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"app",
 		"names no DocType: guards.members_only uniform deny, then a counted get_list of today's Enquiries (number card)",
 	),
+	"student_advice.api.workspace.record_requests_due": (
+		"app",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of unanswered Record Access "
+		"Requests overdue or due within a week (number card)",
+	),
 	"student_advice.api.workspace.my_open_cases": (
 		"app",
 		"names no DocType: guards.members_only uniform deny, then a counted get_list of the caller's open Cases (number card)",
