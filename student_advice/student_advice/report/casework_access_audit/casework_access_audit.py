@@ -106,10 +106,12 @@ def _student_names(rows) -> dict[tuple[str, str], str]:
 	"""(doctype, record) -> the student's name, for the manager's eyes (decision 5); erased records
 	have none."""
 	wanted: dict[str, set[str]] = {}
-	for row in rows:
-		if registry.student_field(row["reference_doctype"]) and row["reference_name"]:
-			wanted.setdefault(row["reference_doctype"], set()).add(row["reference_name"])
 	student_of = {}
+	for row in rows:
+		if "student" in row:  # a creation row reads its record's student with it
+			student_of[(row["reference_doctype"], row["reference_name"])] = row.pop("student")
+		elif registry.student_field(row["reference_doctype"]) and row["reference_name"]:
+			wanted.setdefault(row["reference_doctype"], set()).add(row["reference_name"])
 	for doctype, names in wanted.items():
 		field = registry.student_field(doctype)
 		for name, student in frappe.get_all(
@@ -250,9 +252,11 @@ def _creation_rows(doctypes, start, end, filters) -> list[dict]:
 		if meta.issingle or meta.istable:
 			continue
 		table = frappe.qb.DocType(doctype)
+		student = registry.student_field(doctype)
 		query = (
 			frappe.qb.from_(table)
 			.select(table.creation.as_("when"), table.owner.as_("user"), table.name.as_("reference_name"))
+			.select(*([table[student].as_("student")] if student else []))
 			.where(table.creation >= start)
 			.where(table.creation < end)
 			.orderby(table.creation, order=frappe.qb.desc)
