@@ -94,6 +94,7 @@ def get_data(filters) -> list[dict]:
 	if not filters.get("reference_doctype") and not filters.get("reference_name"):
 		rows += _unnamed_refusal_rows(start, end, filters)
 	rows.sort(key=lambda r: (r["when"], r["action"]), reverse=True)
+	del rows[MAX_ROWS + 1 :]  # execute() shows MAX_ROWS and says when there were more: name no more
 	names = {r.user: r.full_name for r in _users({r["user"] for r in rows})}
 	students = _student_names(rows)
 	for row in rows:
