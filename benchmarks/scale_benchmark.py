@@ -141,6 +141,7 @@ def make_user(email, roles, first_name):
 		{
 			"doctype": "User",
 			"email": email,
+			"enabled": 1,
 			"first_name": first_name,
 			"send_welcome_email": 0,
 			"new_password": PASSWORD,
