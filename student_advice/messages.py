@@ -375,7 +375,7 @@ def throw(codes) -> None:
 		frappe.throw("<br>".join(message(c) for c in codes), title=_("Not saved"))
 
 
-# --- messages to students (docs/decisions.md, D-access-3): the Students' Union, nothing else ---------
+# --- messages to students (docs/decisions.md, decision 48): the Students' Union, nothing else ---------
 
 
 def student_email_subject() -> str:

@@ -168,6 +168,8 @@ class Bench:
 		ensure_module(self.python, "pytest", "pytest")
 		if Path(CHROMIUM).exists():  # the browser flows drive Debian's Chromium; never a browser download
 			ensure_module(self.python, "playwright", "playwright")
+		if not shutil.which("wkhtmltopdf"):  # Frappe renders every PDF with it; the PDF tests will fail
+			say("wkhtmltopdf is missing: the PDF tests will fail (apt-get install wkhtmltopdf)")
 		# what `bench build` links for an app: the desk loads desk_search.js from /assets (hooks.py)
 		assets = self.sites / "assets" / APP
 		if not (assets.is_symlink() and assets.resolve() == (ROOT / APP / "public").resolve()):

@@ -129,7 +129,7 @@ def log_portal_read(doctype: str, name: str, method: str, file_type: str | None 
 
 	The row's `user` is the student; its owner is Administrator: Frappe's "download my data" exports
 	Access Log rows by owner, and must not carry the app's records around the officer's review
-	(docs/decisions.md, D-access-4)."""
+	(docs/decisions.md, decision 49)."""
 	written = write_rows(
 		doctype, [name], method, file_type=file_type, page="/my-records", owner="Administrator"
 	)

@@ -31,7 +31,7 @@ def conflicted_students(user: str | None = None) -> frozenset[str]:
 
 def _declared_conflicts(user: str) -> list[str]:
 	"""Read once per request by every list, form and search of the service: one indexed query
-	(`officer`), without frappe.get_all's meta and permission work (docs/decisions.md, D-SCALE-2)."""
+	(`officer`), without frappe.get_all's meta and permission work (docs/decisions.md, decision 53)."""
 	if not frappe.db.table_exists("Conflict Declaration"):
 		return []
 	table = frappe.qb.DocType("Conflict Declaration")

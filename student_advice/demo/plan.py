@@ -30,7 +30,7 @@ SCALES = {
 	"large": (20_000, 100_000, 100_000, 9, 400, 20, 8),
 }
 # Scales whose volume records (students, cases, entries, enquiries) are inserted in bulk from rows
-# this module plans and proves valid (docs/decisions.md, D-SCALE-1); the rest go through controllers.
+# this module plans and proves valid (docs/decisions.md, decision 52); the rest go through controllers.
 BULK_SCALES = frozenset({"large"})
 # A fifth of the large demo's cases began as an enquiry (the enquiry links to it, and it to the enquiry).
 CONVERTED_SHARE = 5
@@ -109,7 +109,7 @@ def terms(today: date, years: int = 3) -> list[tuple[str, str, date, date]]:
 
 
 # ---------------------------------------------------------------------------- bulk rows
-# What the controllers would have stored, planned row by row (docs/decisions.md, D-SCALE-1). Each
+# What the controllers would have stored, planned row by row (docs/decisions.md, decision 52). Each
 # row is a dict of the DocType's columns; the builder adds the student's name and the case's title
 # (titles.py) and inserts them in bulk. tests/unit/test_demo_plan.py runs every planned row through
 # the same pure checks the controllers call (policy/casework.py), and checks the links between them.

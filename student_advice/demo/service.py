@@ -6,7 +6,7 @@ At small scale every record is inserted through its controller as the officer wh
 so the demo obeys every rule the app enforces (dates, consent coverage, the breach procedure). At
 large scale (20,000 students, 100,000 cases with about five entries each, 100,000 enquiries) the
 volume records are inserted in bulk from rows the pure plan makes and the unit tests prove valid,
-with what their controllers would have added (docs/decisions.md, D-SCALE-1); consents,
+with what their controllers would have added (docs/decisions.md, decision 52); consents,
 disclosures, breaches, meetings and the conflict still go through their controllers. The plan
 (who, how many, which days) is pure: demo/plan.py.
 """
@@ -336,7 +336,7 @@ def _progress_bar(label: str, done: int, total: int) -> None:
 
 
 def _bulk_casework(rng, plan, officers, commit, progress) -> tuple[list[str], list[str]]:
-	"""Students, cases with their logs, and enquiries, in bulk (docs/decisions.md, D-SCALE-1): the rows
+	"""Students, cases with their logs, and enquiries, in bulk (docs/decisions.md, decision 52): the rows
 	come from demo/plan.py, valid by construction (its unit tests run each through the controllers'
 	pure checks); what the controllers add is added here the same way (the student's name, the case's
 	title, the author); nothing else reacts to an insert of these DocTypes but the statistics, which

@@ -61,7 +61,7 @@ COPIED = {
 
 def test_the_bulk_demo_holds_what_its_controllers_would_have_stored(site):
 	"""Every bulk row, inserted afresh through its controller as its author, is accepted and
-	computes what the row holds (docs/decisions.md, D-SCALE-1)."""
+	computes what the row holds (docs/decisions.md, decision 52)."""
 	before = demo.counts()
 	existing = {doctype: set(frappe.get_all(doctype, pluck="name")) for doctype in COMPUTED}
 	seen = []

@@ -41,7 +41,7 @@ def test_an_unknown_scale_is_refused():
 		plan.plan_for("huge")
 
 
-# ---------------------------------------------------------------------------- the bulk plan (D-SCALE-1)
+# ---------------------------------------------------------------------------- the bulk plan (decision 52)
 NOW = datetime(2026, 12, 7, 11, 30)
 MASTERS = plan.Masters(
 	colleges=("Clare", "Girton", "King's"),

@@ -57,5 +57,5 @@ class AdviceStudent(Undeletable, RandomlyNamed):
 
 
 def on_doctype_update():
-	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	# The access audit reads records by the month they were created in (docs/decisions.md, decision 53).
 	frappe.db.add_index("Advice Student", ["creation"])

@@ -206,5 +206,5 @@ def consent_facts(name: str | None) -> policy.ConsentFacts | None:
 
 
 def on_doctype_update():
-	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	# The access audit reads records by the month they were created in (docs/decisions.md, decision 53).
 	frappe.db.add_index("Consent", ["creation"])

@@ -104,5 +104,5 @@ def breach_cover(name: str) -> breach_policy.BreachCover | None:
 
 
 def on_doctype_update():
-	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	# The access audit reads records by the month they were created in (docs/decisions.md, decision 53).
 	frappe.db.add_index("Disclosure", ["creation"])

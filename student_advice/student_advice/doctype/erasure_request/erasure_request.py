@@ -113,5 +113,5 @@ def review_deletion_request(doc, method=None):
 
 
 def on_doctype_update():
-	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	# The access audit reads records by the month they were created in (docs/decisions.md, decision 53).
 	frappe.db.add_index("Erasure Request", ["creation"])
