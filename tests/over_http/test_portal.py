@@ -90,3 +90,22 @@ def test_the_student_still_gets_the_uniform_denial_on_the_doctype(students):
 	for path in (f"/api/resource/Casework Form/{name}", "/api/resource/Casework Form"):
 		response = students["known"].get(path)
 		assert (response.status_code, response.text) == (403, DENIAL_BODY)
+
+
+def test_first_submissions_at_the_same_moment_all_succeed_once_each(site):
+	"""Students submitting their first form at once: every one is acknowledged (no deadlock reaches
+	a student) and each gets exactly one record and one open form, however the writes interleave."""
+	from concurrent.futures import ThreadPoolExecutor
+
+	emails = [make_user(desk=False, password=PASSWORD) for _ in range(12)]
+	frappe.db.commit()
+	clients = [Client(f"concurrent-{i}", email) for i, email in enumerate(emails)]
+	tokens = [page(client)[1] for client in clients]
+	with ThreadPoolExecutor(max_workers=len(clients)) as pool:
+		answers = list(pool.map(submit, clients, tokens))
+	assert [a.status_code for a in answers] == [200] * len(clients), [a.text[:200] for a in answers]
+	frappe.db.rollback()  # a fresh snapshot of what the server committed
+	for email in emails:
+		students = frappe.get_all("Advice Student", filters={"email": email}, pluck="name")
+		assert len(students) == 1, email
+		assert frappe.db.count("Casework Form", {"student": students[0], "status": "New"}) == 1, email
