@@ -1,6 +1,7 @@
 from student_advice.policy.breach import ACTIONS as _BREACH_ACTIONS
 from student_advice.policy.breach import STATES as _BREACH_STATES
-from student_advice.policy.registry import DESK_SETTINGS as _DESK_SETTINGS_TABLES
+from student_advice.policy.carriers import HIDDEN as _CARRIERS
+from student_advice.policy.carriers import HIDDEN_TOO as _CARRIERS_TOO
 from student_advice.policy.registry import SERVICE_DOCTYPES as _SERVICE_DOCTYPES
 from student_advice.policy.registry import SIDE_TABLES as _SIDE_TABLES
 from student_advice.policy.registry import STATISTICS_SOURCES as _STATISTICS_SOURCES
@@ -62,19 +63,29 @@ fixtures = [
 _RECORD_RULE = "student_advice.confidentiality.permissions"
 _SIDE_RULE = "student_advice.confidentiality.side_tables"
 _DESK_SETTINGS_RULE = "student_advice.confidentiality.desk_settings"
-_DESK_SETTINGS = (*_DESK_SETTINGS_TABLES, "Workspace")
+# Frappe's DocTypes that can carry casework (policy/carriers.py): the side tables keep their rule
+# above; every other hidden carrier, and the side tables that are also parents of hidden rows, get
+# the carrier rule (a list: both apply).
+_CARRIER_RULES = sorted((set(_CARRIERS) - set(_SIDE_TABLES)) | set(_CARRIERS_TOO))
+
+
+def _rules(doctype: str, hook: str) -> str | list[str]:
+	carrier = f"{_DESK_SETTINGS_RULE}.{hook}"
+	return [f"{_SIDE_RULE}.{hook}", carrier] if doctype in _SIDE_TABLES else carrier
+
+
 _CONVERSATION = "student_advice.confidentiality.conversation"
 
 permission_query_conditions = {
 	**{doctype: f"{_RECORD_RULE}.query_conditions" for doctype in _SERVICE_DOCTYPES},
 	**{doctype: f"{_SIDE_RULE}.query_conditions" for doctype in _SIDE_TABLES},
-	**{doctype: f"{_DESK_SETTINGS_RULE}.query_conditions" for doctype in _DESK_SETTINGS},
+	**{doctype: _rules(doctype, "query_conditions") for doctype in _CARRIER_RULES},
 }
 
 has_permission = {
 	**{doctype: f"{_RECORD_RULE}.has_permission" for doctype in _SERVICE_DOCTYPES},
 	**{doctype: f"{_SIDE_RULE}.has_permission" for doctype in _SIDE_TABLES},
-	**{doctype: f"{_DESK_SETTINGS_RULE}.has_permission" for doctype in _DESK_SETTINGS},
+	**{doctype: _rules(doctype, "has_permission") for doctype in _CARRIER_RULES},
 }
 
 # DocType Class

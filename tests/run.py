@@ -3,6 +3,7 @@
 
     python3 tests/run.py            # everything
     python3 tests/run.py --unit     # ruff and the unit tier only
+    python3 tests/run.py --frappe-tests  # ruff, unit, then Frappe's own test modules with and without the app
 
 It uses a Frappe bench that already exists (FRAPPE_BENCH_PATH, default ~/frappe-bench) and
 never builds one. With no bench it says so in one line and still runs the unit tier. With
@@ -35,6 +36,11 @@ from tests import runner_plan  # noqa: E402  (pure: the unit tier tests its deci
 APP = "student_advice"
 TEST_SITE = "student-advice-test.localhost"
 HTTP_SITE = "student-advice-http.localhost"
+# --frappe-tests: Frappe's own test modules on a site with the app and on one without (made afresh).
+FRAPPE_TEST_SITES = {
+	"with": "frappe-tests-with-app.localhost",
+	"without": "frappe-tests-without-app.localhost",
+}
 HTTP_PORT = int(os.environ.get("STUDENT_ADVICE_HTTP_PORT", "8765"))
 DB_ROOT_USER = os.environ.get("FRAPPE_DB_ROOT_USER", "root")
 DB_ROOT_PASSWORD = os.environ.get("FRAPPE_DB_ROOT_PASSWORD", "root")
@@ -223,11 +229,11 @@ class Bench:
 			self.drop_site(site)
 		self.new_site(site)
 
-	def new_site(self, site: str) -> None:
+	def new_site(self, site: str, with_app: bool = True) -> None:
 		self.frappe(
 			"new-site", site,
 			"--db-root-username", DB_ROOT_USER, "--db-root-password", DB_ROOT_PASSWORD,
-			"--admin-password", "admin", "--install-app", APP, "--force", quiet=True,
+			"--admin-password", "admin", *(("--install-app", APP) if with_app else ()), "--force", quiet=True,
 		)  # fmt: skip
 		self.frappe("set-config", "allow_tests", "True", "--parse", site=site)
 		# Frappe refuses more than 60 new users an hour; every run makes its personas afresh.
@@ -336,6 +342,13 @@ def main() -> int:
 	parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 	parser.add_argument("--unit", action="store_true", help="ruff and the unit tier only")
 	parser.add_argument("-k", help="only integration tests matching this expression")
+	parser.add_argument(
+		"--frappe-tests",
+		action="store_true",
+		help="instead of the app's integration tiers: Frappe's own test modules (permissions, client, db_query,"
+		" search, assign, listview, reportview, api, global search) on a site with the app and on one"
+		" without, compared test by test (slow: tens of minutes)",
+	)
 	options = parser.parse_args()
 	record = {
 		"commit": git("rev-parse", "HEAD"),
@@ -361,7 +374,7 @@ def main() -> int:
 	ok &= passed
 
 	bench_path = Path(os.environ.get("FRAPPE_BENCH_PATH", Path.home() / "frappe-bench")).expanduser()
-	if options.unit:
+	if options.unit and not options.frappe_tests:
 		reason = "skipped: --unit was given"
 		record["tiers"]["integration"] = record["tiers"]["http"] = reason
 	elif (
@@ -370,6 +383,8 @@ def main() -> int:
 		reason = f"skipped: no Frappe bench at {bench_path} (set FRAPPE_BENCH_PATH)"
 		print(f"\nIntegration tier {reason}.", flush=True)
 		record["tiers"]["integration"] = record["tiers"]["http"] = reason
+	elif options.frappe_tests:
+		ok &= run_frappe_tests(Bench(bench_path), record)
 	else:
 		bench = Bench(bench_path)
 		ok &= run_integration(bench, record, options)
@@ -431,6 +446,103 @@ def run_integration(bench: Bench, record: dict, options) -> bool:
 		).stdout.strip()
 		if frappe_status:
 			print("WARNING: apps/frappe has local changes:\n" + frappe_status, flush=True)
+
+
+@contextlib.contextmanager
+def serving(bench: Bench, site: str):
+	"""The site served on 127.0.0.1 while its tests run: Frappe's API tests also call get_url() over HTTP."""
+	bench.frappe("set-config", "host_name", f"http://127.0.0.1:{HTTP_PORT}", site=site)
+	log = open(bench.path / "logs" / "student_advice-frappe-tests-web.log", "a")
+	server = subprocess.Popen(
+		[bench.python, "-m", "frappe.utils.bench_helper", "frappe", "--site", site, "serve",
+		 "--port", str(HTTP_PORT), "--noreload"],
+		cwd=bench.sites, stdout=log, stderr=subprocess.STDOUT,
+	)  # fmt: skip
+	try:
+		if not wait_for("127.0.0.1", HTTP_PORT, 60):
+			print(f"{site} could not be served on port {HTTP_PORT}: its HTTP tests will fail", flush=True)
+		yield
+	finally:
+		server.terminate()
+		with contextlib.suppress(subprocess.TimeoutExpired):
+			server.wait(20)
+		if server.poll() is None:
+			server.kill()
+
+
+def frappe_test_outcomes(bench: Bench, site: str) -> dict[str, str]:
+	outcomes = {}
+	for module in runner_plan.FRAPPE_TEST_MODULES:
+		started = time.time()
+		result = bench.frappe(
+			"--verbose",
+			"run-tests",
+			"--module",
+			module,
+			site=site,
+			check=False,
+			capture=True,
+			quiet=True,
+		)
+		raw = bench.path / "logs" / "student_advice-frappe-tests" / site / f"{module}.log"
+		raw.parent.mkdir(parents=True, exist_ok=True)
+		raw.write_text(result.stdout or "")  # what each failure said, read after the run
+		found = runner_plan.outcomes_of(result.stdout or "")
+		if not found:
+			print((result.stdout or "")[-2000:], flush=True)
+			found = {f"{module} (did not run)": runner_plan.FAILED}
+		outcomes.update(found)
+		failed = sorted(t for t, o in found.items() if o == runner_plan.FAILED)
+		print(
+			f"{site} {module}: {len(found)} tests, {len(failed)} failed ({time.time() - started:.0f}s)"
+			+ "".join(f"\n    failed: {t}" for t in failed),
+			flush=True,
+		)
+	return outcomes
+
+
+def run_frappe_tests(bench: Bench, record: dict) -> bool:
+	"""Frappe's own test modules on a fresh site with the app and a fresh site without it; a test that
+	passes without the app and fails (or does not run) with it fails the run (issue 11)."""
+	ensure_mariadb()
+	ensure_redis(bench.path)
+	record["frappe"] = bench.frappe_version()
+	sites = list(FRAPPE_TEST_SITES.values())
+	plan = runner_plan.plan(bench.probe(sites))
+	if plan.stop:
+		print(plan.stop, flush=True)
+		record["tiers"]["frappe_tests"] = "stopped: " + plan.stop
+		return False
+	bench.link_checkout()
+	ensure_module(bench.python, "faker", "Faker")  # Frappe's test dependency (frappe.mock), not the app's
+	try:
+		if plan.build:
+			bench.build_assets(plan.build)
+		results = {}
+		for side, site in FRAPPE_TEST_SITES.items():
+			say(f"Frappe's own tests on {site} ({side} the app)")
+			if plan.sites[site] != runner_plan.CREATE:
+				bench.drop_site(site)
+			bench.new_site(site, with_app=side == "with")
+			with serving(bench, site):
+				results[side] = frappe_test_outcomes(bench, site)
+		comparison = runner_plan.compare(results["with"], results["without"])
+		say("Frappe's own tests: with the app against without it")
+		print(f"with the app:    {comparison.with_app}\nwithout the app: {comparison.without_app}")
+		for label, tests in (
+			("fail only with the app (regressions)", comparison.regressions),
+			("fail only without the app", comparison.fixed),
+			("fail both ways (not the app's doing)", comparison.same_failures),
+		):
+			print(f"{label}: {len(tests)}" + "".join(f"\n    {t}" for t in tests))
+		record["tiers"]["frappe_tests"] = (
+			f"with the app {comparison.with_app}, without {comparison.without_app}, "
+			f"{len(comparison.regressions)} regressions"
+			+ (f": {', '.join(comparison.regressions)}" if comparison.regressions else "")
+		)
+		return not comparison.regressions
+	finally:
+		bench.restore_link()
 
 
 if __name__ == "__main__":

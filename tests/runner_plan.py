@@ -4,6 +4,7 @@ Pure (no Frappe, no database, no files): tests/run.py gathers the findings, this
 tests/unit/test_runner_plan.py checks every decision.
 """
 
+import re
 from dataclasses import dataclass, field
 
 # What the runner found of a test site.
@@ -71,3 +72,62 @@ def plan(found: Findings) -> Plan:
 		else:
 			sites[site] = KEEP
 	return Plan(build=build, sites=sites, notes=tuple(notes))
+
+
+# --- Frappe's own test modules, with the app and without (run.py --frappe-tests) ---------------
+
+FRAPPE_TEST_MODULES = (
+	"frappe.tests.test_permissions",
+	"frappe.tests.test_client",
+	"frappe.tests.test_db_query",
+	"frappe.tests.test_search",
+	"frappe.tests.test_assign",
+	"frappe.tests.test_listview",
+	"frappe.tests.test_reportview",
+	"frappe.tests.test_api",
+	"frappe.tests.test_global_search",
+)
+PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"
+# unittest's verbose header of a test (Frappe's runner prints its messages and timings after it)
+_HEADER = re.compile(r"^(test\w*) \(([\w.]+)\)(.*)$", re.MULTILINE)
+# the summary unittest prints for every failure and error, setUpClass and import errors included
+_FAILURE = re.compile(r"^(?:FAIL|ERROR): (\w+) \(([\w.]+)\)", re.MULTILINE)
+
+
+def _test_id(name: str, where: str) -> str:
+	return where if where.endswith("." + name) else f"{where}.{name}"
+
+
+def outcomes_of(output: str) -> dict[str, str]:
+	"""unittest's verbose output as {test id: outcome}: every test announced (`test_x (module.Class.test_x)
+	...`) passed unless the summary lists it under FAIL or ERROR or it was skipped; a class or module
+	that failed before its tests ran appears by its setUpClass or loader id."""
+	outcomes = {}
+	for name, where, rest in _HEADER.findall(output or ""):
+		test_id = _test_id(name, where)
+		if "... skipped" in rest:
+			outcomes[test_id] = SKIPPED
+		else:
+			outcomes.setdefault(test_id, PASSED)
+	for name, where in _FAILURE.findall(output or ""):
+		outcomes[_test_id(name, where)] = FAILED
+	return outcomes
+
+
+@dataclass(frozen=True)
+class Comparison:
+	with_app: dict[str, int]  # outcome -> count
+	without_app: dict[str, int]
+	regressions: tuple[str, ...]  # pass without the app, fail (or vanish) with it
+	fixed: tuple[str, ...]  # fail without the app, pass with it
+	same_failures: tuple[str, ...]  # fail both ways (Frappe's own, or the bench's)
+
+
+def compare(with_app: dict[str, str], without_app: dict[str, str]) -> Comparison:
+	def counts(outcomes):
+		return {k: sum(1 for v in outcomes.values() if v == k) for k in (PASSED, FAILED, SKIPPED)}
+
+	regressions = sorted(t for t, o in without_app.items() if o == PASSED and with_app.get(t) != PASSED)
+	fixed = sorted(t for t, o in without_app.items() if o == FAILED and with_app.get(t) == PASSED)
+	same = sorted(t for t, o in without_app.items() if o == FAILED and with_app.get(t) == FAILED)
+	return Comparison(counts(with_app), counts(without_app), tuple(regressions), tuple(fixed), tuple(same))

@@ -116,11 +116,12 @@ def _named_service_doctypes(parsed) -> set:
 	return named
 
 
-def _link_targets(parsed) -> set:
-	"""Service DocTypes reached through `link.field` joins from the request's DocTypes."""
-	targets = set()
+def _joins(parsed) -> set:
+	"""(queried DocType, join field, joined service DocType) for the request's `link.field` and
+	`table.field` paths, resolved on every DocType the request names as Frappe's db_query does."""
+	joins = set()
 	if not parsed.shape.link_paths:
-		return targets
+		return joins
 	for doctype in parsed.shape.doctypes:
 		if not isinstance(doctype, str) or not frappe.db.exists("DocType", doctype):
 			continue
@@ -128,8 +129,13 @@ def _link_targets(parsed) -> set:
 		for link, _target in parsed.shape.link_paths:
 			df = meta.get_field(link)
 			if df and df.fieldtype in ("Link", "Table", "Table MultiSelect") and service_doctype(df.options):
-				targets.add(service_doctype(df.options))
-	return targets
+				joins.add((meta.name, df.fieldname, service_doctype(df.options)))
+	return joins
+
+
+def _link_targets(parsed) -> set:
+	"""Service DocTypes reached through `link.field` joins from the request's DocTypes."""
+	return {target for _doctype, _field, target in _joins(parsed)}
 
 
 def guard_request():
@@ -160,15 +166,33 @@ def guard_request():
 
 
 def _joins_conflicted_student(parsed) -> bool:
-	"""A member with a declared conflict may not read a student's fields through a link join.
+	"""A member with a declared conflict reaches a student's record through a join only where the
+	queried DocType's row rule already keeps that student out (issue 11, leak 8).
 
-	The row rule filters the rows of the DocType queried; Frappe's `link.field` join reads the
-	linked student without it (issue 11, leak 8).
+	The row rule filters the rows of the DocType queried, not the joined one: `student.email` on a
+	Case follows the case's own student field, which the rule filters; on a Conflict Declaration it
+	reads the student the officer declared a conflict with. A child table of the app never links to a
+	student record (tests/unit/test_doctype_json.py), and Frappe's child rows that point at records
+	hide their parent by the carrier rule (policy/carriers.py ROWS), so `table.field` joins follow it.
 	"""
-	targets = _link_targets(parsed)
-	if not any(registry.student_field(t) for t in targets):
-		return False
-	return bool(conflicted_students())
+	uncovered = [
+		(doctype, field)
+		for doctype, field, target in _joins(parsed)
+		if _reaches_a_student(target) and registry.student_field(doctype) != field
+	]
+	return bool(uncovered) and bool(conflicted_students())
+
+
+def _reaches_a_student(doctype: str) -> bool:
+	"""A student record, or a child table with a link into one (the app has none; kept for safety)."""
+	if registry.student_field(doctype):
+		return True
+	meta = frappe.get_meta(doctype)
+	return bool(meta.istable) and any(
+		df.fieldtype == "Dynamic Link" or registry.student_field(df.options or "")
+		for df in meta.fields
+		if df.fieldtype in ("Link", "Dynamic Link")
+	)
 
 
 def _force_private_upload(parsed):

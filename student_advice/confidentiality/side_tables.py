@@ -18,7 +18,13 @@ def referenced(doc) -> tuple[str | None, str | None]:
 
 
 def has_permission(doc, ptype=None, user=None, debug=False) -> bool | None:
-	doctype, name = referenced(doc)
+	return record_permission(doc, *registry.SIDE_TABLES[doc.doctype], user=user)
+
+
+def record_permission(doc, dt_field: str, name_field: str | None, user=None) -> bool | None:
+	"""A row pointing at doc[dt_field]/doc[name_field]: False when that is a service record the user
+	may not read, None otherwise (side tables and the record carriers of policy/carriers.py)."""
+	doctype, name = doc.get(dt_field), doc.get(name_field) if name_field else None
 	if doctype == "File" and doc.doctype != "File" and name:
 		# A row about a casework attachment (an Access Log of its download, say) is casework too.
 		doctype, name = frappe.db.get_value("File", name, ["attached_to_doctype", "attached_to_name"]) or (
@@ -33,7 +39,11 @@ def has_permission(doc, ptype=None, user=None, debug=False) -> bool | None:
 def query_conditions(user=None, doctype=None) -> str:
 	if not doctype or doctype not in registry.SIDE_TABLES:
 		return ""
-	dt_field, name_field = registry.SIDE_TABLES[doctype]
+	return record_condition(doctype, *registry.SIDE_TABLES[doctype], user=user)
+
+
+def record_condition(doctype: str, dt_field: str, name_field: str | None, user=None) -> str:
+	"""The list rendering of record_permission over `tab{doctype}`."""
 	if is_member(user):
 		return _conflict_condition(doctype, dt_field, name_field, conflicted_students(user))
 	service = ", ".join(frappe.db.escape(d) for d in sorted(registry.SERVICE_DOCTYPES))
@@ -52,7 +62,7 @@ def query_conditions(user=None, doctype=None) -> str:
 
 def _conflict_condition(doctype: str, dt_field: str, name_field: str, conflicts) -> str:
 	"""A member with declared conflicts: hide rows pointing at records of those students."""
-	if not conflicts:
+	if not conflicts or not name_field:
 		return ""
 	students = ", ".join(frappe.db.escape(s) for s in sorted(conflicts))
 	ref_doctype = f"ifnull(`tab{doctype}`.`{dt_field}`, '')"

@@ -115,7 +115,8 @@ NAMED_BY_STUDENT = TITLED_BY_STUDENT + ("Case",)
 TITLED_IN_LINKS = frozenset({"Advice Student", "Case"})
 
 # Frappe's DocTypes of saved desk settings that name a DocType they are about (issue 11):
-# DocType -> field naming it. A row about a service DocType is for members only.
+# DocType -> field naming it. A row about a service DocType is for members only; these and every
+# other Frappe DocType that can carry casework are classified in policy/carriers.py.
 DESK_SETTINGS = {
 	"Kanban Board": "reference_doctype",
 	"Report": "ref_doctype",
@@ -123,5 +124,3 @@ DESK_SETTINGS = {
 	"Dashboard Chart": "document_type",
 	"Number Card": "document_type",
 }
-# Workspace child tables whose rows link to a DocType: table -> (type field, link field).
-WORKSPACE_LINKS = {"Workspace Shortcut": ("type", "link_to"), "Workspace Link": ("link_type", "link_to")}

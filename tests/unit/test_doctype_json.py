@@ -82,6 +82,19 @@ def test_no_service_doctype_is_linked_from_outside_the_app():
 				assert name in registry.SERVICE_DOCTYPES
 
 
+def test_no_child_table_of_the_app_reaches_a_student_record():
+	"""`table.field` joins read child rows under the parent's row rule only (issue 11): a child row
+	that linked to a student record would let a query on its parent reach that student. Records
+	about a student are their own DocTypes instead (decision 6)."""
+	for name, doctype in DOCTYPES.items():
+		if not doctype.get("istable"):
+			continue
+		for field in doctype["fields"]:
+			assert field["fieldtype"] != "Dynamic Link", f"{name}.{field['fieldname']}"
+			if field["fieldtype"] in ("Link", "Table", "Table MultiSelect"):
+				assert field.get("options") not in registry.STUDENT_RECORDS, f"{name}.{field['fieldname']}"
+
+
 # Frappe renders a new document read-only when the role may create but not write, so a
 # record that can only be created through the API is a form nobody can save from the desk.
 @pytest.mark.parametrize("name", sorted(DOCTYPES))

@@ -65,3 +65,50 @@ def test_a_failed_root_login_stops_with_one_line_naming_user_host_and_variables(
 		assert word in plan.stop
 	# nothing else is done: no build, no site touched
 	assert plan.build == () and plan.sites == {}
+
+
+# --- Frappe's own test modules with and without the app (run.py --frappe-tests) ----------------
+
+VERBOSE = """\
+test_get_list (frappe.tests.test_client.TestClient.test_get_list) ... ok
+test_assign (frappe.tests.test_client.TestClient.test_assign) ... Message: Please setup default Email Account
+Message: Please setup default Email Account
+
+test_assign (frappe.tests.test_client.TestClient.test_assign) (2.81s)
+ok
+test_delete_doc (frappe.tests.test_client.TestClient.test_delete_doc)
+Delete a document through the client. ... Message: not permitted
+FAIL
+test_search (frappe.tests.test_search.TestSearch.test_search) ... ERROR
+test_old (frappe.tests.test_search.TestSearch.test_old) ... skipped 'not on this db'
+
+======================================================================
+FAIL: test_delete_doc (frappe.tests.test_client.TestClient.test_delete_doc)
+----------------------------------------------------------------------
+ERROR: test_search (frappe.tests.test_search.TestSearch.test_search)
+----------------------------------------------------------------------
+ERROR: setUpClass (frappe.tests.test_api.TestReadOnlyMode)
+----------------------------------------------------------------------
+Ran 5 tests in 3.2s
+"""
+
+
+def test_verbose_unittest_lines_are_read():
+	assert rp.outcomes_of(VERBOSE) == {
+		"frappe.tests.test_client.TestClient.test_get_list": "passed",
+		"frappe.tests.test_client.TestClient.test_assign": "passed",
+		"frappe.tests.test_client.TestClient.test_delete_doc": "failed",
+		"frappe.tests.test_search.TestSearch.test_search": "failed",
+		"frappe.tests.test_search.TestSearch.test_old": "skipped",
+		"frappe.tests.test_api.TestReadOnlyMode.setUpClass": "failed",
+	}
+
+
+def test_a_test_that_passes_only_without_the_app_is_a_regression():
+	without = {"a": "passed", "b": "failed", "c": "passed", "d": "failed", "e": "passed"}
+	with_app = {"a": "passed", "b": "failed", "c": "failed", "d": "passed"}  # e did not run at all
+	result = rp.compare(with_app, without)
+	assert result.regressions == ("c", "e")
+	assert result.fixed == ("d",) and result.same_failures == ("b",)
+	assert result.without_app == {"passed": 3, "failed": 2, "skipped": 0}
+	assert rp.compare(without, without).regressions == ()
