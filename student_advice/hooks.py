@@ -19,7 +19,13 @@ app_license = "mit"
 # Includes in <head>
 # ------------------
 # The Case File print format reads the case file through the same guarded function as the form.
-jinja = {"methods": ["student_advice.api.case_file.case_file_for_print"]}
+# The Record Access Copy print format reads only the frozen copy stored on the request it prints.
+jinja = {
+	"methods": [
+		"student_advice.api.case_file.case_file_for_print",
+		"student_advice.record_access.record_access_copy",
+	]
+}
 
 # The desk's search dialog labels a student found by name with the name, not the random record
 # name (decision 5); plain file, no bundle: `bench build --app student_advice` links it in.

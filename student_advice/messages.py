@@ -293,6 +293,29 @@ def message(code: str) -> str:
 		"casework_form_triage_needs_category": _("Choose a category."),
 		"casework_form_triage_needs_case": _("Choose the case."),
 		"casework_form_triage_other_student": _("Choose a case of the student who filled in the form."),
+		# Records on request (student_advice.policy.record_access)
+		"access_request_already_extended": _("This request has already been extended once."),
+		"access_request_extension_too_late": _(
+			"The first month has ended: the student had to be told of an extension before then."
+		),
+		"access_request_extension_months": _("Extend by one or two months."),
+		"access_request_extension_needs_reason": _("Record the reason for the extension."),
+		"access_request_already_released": _("This copy has already been released: it cannot be changed."),
+		"access_request_items_undecided": _(
+			"Decide every record first: release, release with redactions, or withhold."
+		),
+		"access_request_status_unknown": _("Choose Received, Extended or Released."),
+		"access_request_set_by_the_service": _(
+			"The student, dates, extension and released copy are set by the service, not typed in."
+		),
+		"access_request_records_not_gathered": _(
+			"The student has records the review does not list yet: gather the records again."
+		),
+		"access_item_not_the_students": _("A record in the review is not one of this student's records."),
+		"access_item_decision_unknown": _("Choose release, release with redactions, or withhold."),
+		"access_item_needs_redacted_text": _("Write the redacted text the student will be given."),
+		"access_item_needs_reason": _("Choose the reason for withholding the record."),
+		"access_item_other_needs_details": _("Describe the other reason for withholding the record."),
 	}[code]
 
 
@@ -350,3 +373,43 @@ def throw(codes) -> None:
 		codes = (codes,)
 	if codes:
 		frappe.throw("<br>".join(message(c) for c in codes), title=_("Not saved"))
+
+
+# --- messages to students (docs/decisions.md, D-access-3): the Students' Union, nothing else ---------
+
+
+def student_email_subject() -> str:
+	return _("A message from the Students' Union")
+
+
+def student_email_body(url: str) -> str:
+	return _("There is something for you to read. Please sign in to read it: {0}").format(url)
+
+
+# --- what the law says the student gets with their copy (UK GDPR Art. 15(1)) -------------------------
+
+
+def access_copy_texts() -> dict:
+	return {
+		"purposes": [
+			_("To give you confidential advice and represent you, as you asked."),
+			_("To keep a record of the advice given and the actions taken on your behalf."),
+			_("To produce anonymised statistics about the service, in which no student can be identified."),
+			_(
+				"To disclose information only with your consent, or where the law allows it without consent: "
+				"a serious and imminent risk to your or others' safety, or a legal duty to disclose for the "
+				"prevention or detection of terrorism."
+			),
+		],
+		"rights": [
+			_("You may ask for a copy of your records at any time."),
+			_("You may ask us to correct anything that is wrong, or to complete what is incomplete."),
+			_("You may ask us to erase your records; we keep only what the law requires us to keep."),
+			_("You may object to, or ask us to restrict, how we use your records."),
+			_("You may withdraw a consent you gave at any time; it stops covering disclosures from then on."),
+			_(
+				"You may complain to the Information Commissioner's Office (ico.org.uk) if you are unhappy "
+				"with how we handled your records."
+			),
+		],
+	}

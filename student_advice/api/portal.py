@@ -1,4 +1,4 @@
-"""The student's side of the service in the portal: the casework form.
+"""The student's side of the service in the portal: the casework form, records on request.
 
 A student is any signed-in website user with no role (docs/decisions.md, decision 2): this
 endpoint acts for them with the permissions they do not have, so it decides everything itself.
@@ -8,8 +8,11 @@ writes only the student's own fields; and it answers the same whatever existed b
 
 import frappe
 from frappe.utils import now_datetime
+from frappe.utils.pdf import get_pdf
 
-from student_advice import messages
+from student_advice import messages, record_access
+from student_advice.confidentiality.audit import PORTAL_DOWNLOAD, log_portal_read
+from student_advice.confidentiality.gate import deny
 from student_advice.confidentiality.guards import signed_in_only
 from student_advice.policy import casework_form as policy
 from student_advice.policy.casework import normalise_email
@@ -84,3 +87,44 @@ def _own_open_form(student: str, email: str, values: dict) -> None:
 	form.flags.ignore_permissions = True
 	form.flags.from_portal = True
 	form.save() if name else form.insert()
+
+
+# --- records on request (subject access) -------------------------------------------------------------
+
+
+@frappe.whitelist(methods=["POST"])
+@signed_in_only
+def request_my_records(no_email: str | int | None = None, **unexpected) -> dict:
+	"""Ask to see one's records: a Record Access Request keyed to the login email. One open request at a
+	time (asking again changes nothing); the answer is the same whether the service holds records or not."""
+	if set(unexpected) - policy.FRAMEWORK_ARGUMENTS:  # a student, a status, a name: refused whole
+		messages.throw("casework_form_field_not_allowed")
+	if str(no_email or "0") not in ("0", "1", "true", "false", "on", ""):
+		messages.throw("casework_form_field_not_allowed")
+	email = _verified_email()
+	open_request = frappe.db.get_value(
+		record_access.DOCTYPE, {"email": email, "status": ("!=", "Released")}, "name", for_update=True
+	)
+	if not open_request:
+		request = frappe.new_doc(record_access.DOCTYPE)
+		request.email = email
+		request.no_email = int(str(no_email) in ("1", "true", "on"))
+		request.student = record_access.student_of_email(email)
+		request.flags.ignore_permissions = True
+		request.flags.from_portal = True
+		request.insert()
+	return RECEIVED
+
+
+@frappe.whitelist(methods=["GET"])
+@signed_in_only
+def my_copy_pdf(copy: str | None = None) -> None:
+	"""The caller's own released copy as a PDF through the print format; anything else: the uniform denial."""
+	request = record_access.own_open_copy(_verified_email(), copy)
+	if request is None:
+		deny()
+	html = record_access.copy_html(request)
+	log_portal_read(record_access.DOCTYPE, request.name, PORTAL_DOWNLOAD, file_type="PDF")
+	frappe.local.response.filename = "records.pdf"
+	frappe.local.response.filecontent = get_pdf(html)
+	frappe.local.response.type = "pdf"

@@ -113,3 +113,21 @@ def my_overdue_actions(filters=None) -> dict:
 def enquiries_today(filters=None) -> dict:
 	"""Enquiries received today, by anyone in the service."""
 	return _card("Enquiry", enquiries_today_filters())
+
+
+# Records on request: overdue, or due within a week (the legal clock, issue 12).
+RECORD_REQUESTS_DUE_DAYS = 7
+
+
+def record_requests_due_filters() -> list:
+	return [
+		["status", "!=", "Released"],
+		["due_on", "<=", add_days(getdate(today()), RECORD_REQUESTS_DUE_DAYS)],
+	]
+
+
+@frappe.whitelist()
+@members_only
+def record_requests_due(filters=None) -> dict:
+	"""Record access requests not yet answered that are overdue or due within a week."""
+	return _card("Record Access Request", record_requests_due_filters())

@@ -49,6 +49,9 @@ RAW_PRINT = "Raw Print"
 DOWNLOAD_PDF = "Download PDF"
 EXPORT = "Export"
 REFUSED = "Refused"
+# A student's own reads of their released copy in the portal (issue 12).
+PORTAL_VIEW = "Portal View"
+PORTAL_DOWNLOAD = "Portal Download"
 
 
 # --- logging the reads Frappe does not log -----------------------------------------------------
@@ -120,17 +123,35 @@ def write_refusals() -> int:
 	)
 
 
-def write_rows(doctype, names, method, file_type=None, report_name=None, filters=None, page=None) -> int:
+def log_portal_read(doctype: str, name: str, method: str, file_type: str | None = None) -> int:
+	"""A student's read of their own released copy (portal view or PDF download), committed at once as
+	Frappe's make_access_log does (a page view is a GET, which Frappe does not commit).
+
+	The row's `user` is the student; its owner is Administrator: Frappe's "download my data" exports
+	Access Log rows by owner, and must not carry the app's records around the officer's review
+	(docs/decisions.md, D-access-4)."""
+	written = write_rows(
+		doctype, [name], method, file_type=file_type, page="/my-records", owner="Administrator"
+	)
+	if getattr(frappe.local, "request", None) is not None:
+		frappe.db.commit()
+	return written
+
+
+def write_rows(
+	doctype, names, method, file_type=None, report_name=None, filters=None, page=None, owner=None
+) -> int:
 	"""One Access Log row per name (a name of None: a row naming the DocType only)."""
 	user, stamp = frappe.session.user, now()
+	owner = owner or user
 	filters = filters if filters is None or isinstance(filters, str) else json.dumps(filters, default=str)
 	values = [
 		(
 			make_autoname("hash", "Access Log"),
 			stamp,
 			stamp,
-			user,
-			user,
+			owner,
+			owner,
 			user,
 			stamp,
 			doctype,

@@ -21,6 +21,7 @@ STUDENT_RECORDS = {
 	"Legal Hold": "student",
 	"Erasure Request": "student",
 	"Casework Form": "student",
+	"Record Access Request": "student",
 }
 
 # The service's own records that name no student: still for the advice roles only.
@@ -39,6 +40,7 @@ SERVICE_RECORDS = frozenset(
 		"Meeting Attendee",
 		"Conflict Declaration",
 		"Retention Run",
+		"Record Access Item",  # child rows of a Record Access Request, read through it
 	}
 )
 
@@ -109,6 +111,7 @@ TITLED_BY_STUDENT = (
 	"Breach Correction",
 	"Legal Hold",
 	"Erasure Request",
+	"Record Access Request",
 )
 # Copied by their own controllers (they also build a title from it), renamed with the rest.
 NAMED_BY_STUDENT = TITLED_BY_STUDENT + ("Case",)

@@ -2006,6 +2006,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 		"names no DocType: guards.signed_in_only (guests uniform deny); writes only the caller's own Advice Student "
 		"and open Casework Form, keyed to the login email; answers the same fixed body whatever existed",
 	),
+	"student_advice.api.portal.request_my_records": (
+		"app",
+		"names no DocType: guards.signed_in_only (guests uniform deny); inserts the caller's own Record Access "
+		"Request keyed to the login email (one open at a time); answers the same fixed body whatever existed",
+	),
+	"student_advice.api.portal.my_copy_pdf": (
+		"app",
+		"`copy` is a record name: guards.signed_in_only; only the caller's own released, still open copy "
+		"(matched by login email) as a PDF, logged in the audit; anything else the uniform denial",
+	),
 	"student_advice.api.retention.run_now": (
 		"app",
 		"names no DocType: managers_only (uniform deny for outsiders), queues a retention run (counts only)",
@@ -2025,6 +2035,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	"student_advice.api.workspace.enquiries_today": (
 		"app",
 		"names no DocType: guards.members_only uniform deny, then a counted get_list of today's Enquiries (number card)",
+	),
+	"student_advice.api.workspace.record_requests_due": (
+		"app",
+		"names no DocType: guards.members_only uniform deny, then a counted get_list of unanswered Record Access "
+		"Requests overdue or due within a week (number card)",
 	),
 	"student_advice.api.workspace.my_open_cases": (
 		"app",
@@ -2077,6 +2092,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	"student_advice.student_advice.doctype.casework_form.casework_form.CaseworkForm.triage": (
 		"controller",
 		"Casework Form controller: write check (and the case's), inserts a Case, Case Entry or Enquiry, saves",
+	),
+	"student_advice.student_advice.doctype.record_access_request.record_access_request.RecordAccessRequest.gather_items": (
+		"controller",
+		"Record Access Request controller: write check, lists the student's records the officer's row rule admits, saves",
+	),
+	"student_advice.student_advice.doctype.record_access_request.record_access_request.RecordAccessRequest.extend_deadline": (
+		"controller",
+		"Record Access Request controller: write check, the pure extension rule (once, 1-2 months, reason, before the first month ends), saves, emails the student nothing but a sign-in prompt",
+	),
+	"student_advice.student_advice.doctype.record_access_request.record_access_request.RecordAccessRequest.release": (
+		"controller",
+		"Record Access Request controller: write check, every item decided and the student's own, freezes the copy from records the officer may read, saves, emails a sign-in prompt",
 	),
 	"student_advice.student_advice.doctype.confidentiality_breach.confidentiality_breach.ConfidentialityBreach.ask_for_advice": (
 		"controller",

@@ -72,3 +72,82 @@ def test_only_one_extension_of_up_to_two_months_with_a_reason():
 def test_days_left():
 	assert ra.days_left(date(2026, 10, 1), date(2026, 10, 5)) == 4
 	assert ra.days_left(date(2026, 10, 7), date(2026, 10, 5)) == -2
+
+
+# --- review, copy, who looked ---------------------------------------------------------------------
+
+
+def test_an_item_decision_needs_its_redacted_text_or_reason():
+	assert ra.check_item(None, None, None, None) == []
+	assert ra.check_item(ra.RELEASE, None, None, None) == []
+	assert ra.check_item("Maybe", None, None, None) == ["access_item_decision_unknown"]
+	assert ra.check_item(ra.REDACT, "  ", None, None) == ["access_item_needs_redacted_text"]
+	assert ra.check_item(ra.REDACT, "Text [redacted]", None, None) == []
+	assert ra.check_item(ra.WITHHOLD, None, None, None) == ["access_item_needs_reason"]
+	assert ra.check_item(ra.WITHHOLD, None, "Because", None) == ["access_item_needs_reason"]
+	assert ra.check_item(ra.WITHHOLD, None, ra.OTHER, "") == ["access_item_other_needs_details"]
+	assert ra.check_item(ra.WITHHOLD, None, ra.OTHER, "Court order") == []
+	for reason in (ra.THIRD_PARTY, ra.TERRORISM, ra.PRIVILEGE):
+		assert ra.check_item(ra.WITHHOLD, None, reason, None) == []
+
+
+def test_release_needs_every_item_decided_and_only_once():
+	assert ra.check_release(ra.RECEIVED, [ra.RELEASE, ra.WITHHOLD]) == []
+	assert ra.check_release(ra.EXTENDED, []) == []  # a student with no records gets a copy saying so
+	assert ra.check_release(ra.RECEIVED, [ra.RELEASE, None]) == ["access_request_items_undecided"]
+	assert ra.check_release(ra.RELEASED, [ra.RELEASE]) == ["access_request_already_released"]
+
+
+def test_withheld_items_are_neither_named_nor_counted_and_redactions_replace_the_text():
+	items = [
+		{"doctype": "Case", "name": "c1", "label": "Case", "fields": [["Summary", "rent"]], "decision": ra.RELEASE},
+		{"doctype": "Case Entry", "name": "e1", "label": "Entry", "fields": [["Details", "x"]],
+		 "decision": ra.WITHHOLD, "reason": ra.THIRD_PARTY},
+		{"doctype": "Case Entry", "name": "e2", "label": "Entry", "fields": [["Details", "Bob said y"]],
+		 "decision": ra.REDACT, "redacted_text": "[third party] said y"},
+	]  # fmt: skip
+	copy = ra.released_items(items)
+	assert [c["name"] for c in copy] == ["c1", "e2"]
+	assert copy[0]["fields"] == [["Summary", "rent"]]
+	assert copy[1]["fields"] == [["", "[third party] said y"]] and "Bob" not in repr(copy)
+	assert "e1" not in repr(copy) and "reason" not in repr(copy)
+
+
+def test_the_copy_is_open_for_the_set_number_of_days():
+	released = date(2026, 12, 1)
+	assert ra.copy_open(released, date(2026, 12, 1), 30)
+	assert ra.copy_open(released, date(2026, 12, 30), 30)
+	assert not ra.copy_open(released, date(2026, 12, 31), 30)
+	assert not ra.copy_open(released, date(2026, 11, 30), 30)
+	assert not ra.copy_open(None, date(2026, 12, 1), 30)
+	assert ra.copy_open(released, date(2026, 12, 30), None)  # the default
+
+
+def test_who_looked_names_roles_not_people_and_leaves_out_withheld_records():
+	released = {("Case", "c1")}
+	roles = {
+		"officer@x": ["Advice Officer"],
+		"manager@x": ["Advice Officer", "Advice Service Manager"],
+		"admin@x": ["Advice Service Administrator", "System Manager"],
+		"sysman@x": ["System Manager"],
+	}
+	rows = [
+		{"when": "2026-12-01 10:00", "source": "View Log", "doctype": "Case", "name": "c1", "user": "officer@x"},
+		{"when": "2026-12-01 11:00", "source": "Version", "doctype": "Case", "name": "c1", "user": "manager@x"},
+		{"when": "2026-12-01 12:00", "source": "Access Log", "method": "Download PDF", "doctype": "Case",
+		 "name": "c1", "user": "admin@x"},
+		{"when": "2026-12-01 13:00", "source": "Access Log", "method": "Export", "doctype": "Case", "name": "c1",
+		 "user": "officer@x"},
+		{"when": "2026-12-01 14:00", "source": "Access Log", "method": "Refused", "doctype": "Case", "name": "c1",
+		 "user": "sysman@x"},
+		{"when": "2026-12-01 15:00", "source": "View Log", "doctype": "Case Entry", "name": "e1", "user": "officer@x"},
+		{"when": "2026-12-01 16:00", "source": "View Log", "doctype": "Case", "name": "c1", "user": "sysman@x"},
+	]  # fmt: skip
+	seen = ra.who_looked(rows, released, roles)
+	assert seen == [
+		{"when": "2026-12-01 10:00", "action": ra.VIEWED, "role": "Advice Officer"},
+		{"when": "2026-12-01 11:00", "action": ra.CHANGED, "role": "Advice Service Manager"},
+		{"when": "2026-12-01 12:00", "action": ra.PRINTED, "role": "Advice Service Administrator"},
+		{"when": "2026-12-01 13:00", "action": ra.EXPORTED, "role": "Advice Officer"},
+	]
+	assert "officer@x" not in repr(seen) and "e1" not in repr(seen)

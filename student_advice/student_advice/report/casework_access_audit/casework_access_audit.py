@@ -19,6 +19,8 @@ from student_advice.confidentiality.audit import (
 	DOWNLOAD_PDF,
 	EXPORT,
 	FRAPPE_PRINT,
+	PORTAL_DOWNLOAD,
+	PORTAL_VIEW,
 	PRINT_PREVIEW,
 	RAW_PRINT,
 	REFUSED,
@@ -272,6 +274,10 @@ def _access_action(method) -> tuple[str, str]:
 		return _(PRINTED), _(PRINT_METHODS[method])
 	if method == DOWNLOAD_PDF:
 		return _(DOWNLOADED), ""
+	if method == PORTAL_VIEW:
+		return _(VIEWED), _("the student, in the portal")
+	if method == PORTAL_DOWNLOAD:
+		return _(DOWNLOADED), _("the student, in the portal")
 	if method == EXPORT:
 		return _(EXPORTED), _("record")
 	# Frappe's own export rows: one per export, naming no record (Data Export puts the parent DocType here).
