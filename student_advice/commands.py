@@ -10,7 +10,7 @@ def student_advice():
 
 
 @student_advice.command("demo")
-@click.option("--scale", type=click.Choice(["small"]), default="small", show_default=True)
+@click.option("--scale", type=click.Choice(["small", "large"]), default="small", show_default=True)
 @click.option("--force", is_flag=True, help="Add the demo even where the site already holds casework.")
 @pass_context
 def demo(context, scale, force):

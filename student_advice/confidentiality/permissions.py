@@ -30,9 +30,13 @@ def conflicted_students(user: str | None = None) -> frozenset[str]:
 
 
 def _declared_conflicts(user: str) -> list[str]:
+	"""Read once per request by every list, form and search of the service: one indexed query
+	(`officer`), without frappe.get_all's meta and permission work (docs/decisions.md, D-SCALE-2)."""
 	if not frappe.db.table_exists("Conflict Declaration"):
 		return []
-	return frappe.get_all("Conflict Declaration", filters={"officer": user, "active": 1}, pluck="student")
+	table = frappe.qb.DocType("Conflict Declaration")
+	query = frappe.qb.from_(table).select(table.student).where((table.officer == user) & (table.active == 1))
+	return query.run(pluck=True)
 
 
 def record_student(doc) -> str | None:

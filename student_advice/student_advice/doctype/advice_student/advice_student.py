@@ -54,3 +54,8 @@ class AdviceStudent(Undeletable, RandomlyNamed):
 		before = self.get_doc_before_save()
 		if before and before.full_name != self.full_name:
 			titles.rename_everywhere(self.name, self.full_name)
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Advice Student", ["creation"])

@@ -74,3 +74,8 @@ class Case(Undeletable, RandomlyNamed):
 					),
 				}
 			).insert()
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Case", ["creation"])

@@ -46,3 +46,8 @@ class CaseEntry(StampsAuthor, AppendOnly, Undeletable, RandomlyNamed):
 			errors += casework.check_correction(corrected_case, self.advice_case)
 		messages.throw(errors)
 		self.student = frappe.db.get_value("Case", self.advice_case, "student")
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Case Entry", ["creation"])

@@ -136,3 +136,8 @@ class CaseworkForm(Undeletable, RandomlyNamed):
 				"details": details,
 			}
 		).insert()
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Casework Form", ["creation"])

@@ -203,3 +203,8 @@ def consent_facts(name: str | None) -> policy.ConsentFacts | None:
 		submitted=row.docstatus == 1,
 		withdrawn_on=_first_withdrawal(name),
 	)
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Consent", ["creation"])

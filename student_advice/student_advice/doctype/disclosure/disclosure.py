@@ -101,3 +101,8 @@ def breach_cover(name: str) -> breach_policy.BreachCover | None:
 	return breach_policy.BreachCover(
 		student=row.student, recipient=row.recipient, state=row.workflow_state, docstatus=row.docstatus
 	)
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Disclosure", ["creation"])

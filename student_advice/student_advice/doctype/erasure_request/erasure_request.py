@@ -110,3 +110,8 @@ def review_deletion_request(doc, method=None):
 	)
 	request.flags.from_deletion_request = True
 	request.insert(ignore_permissions=True)
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Erasure Request", ["creation"])

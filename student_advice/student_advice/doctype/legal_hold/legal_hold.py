@@ -67,3 +67,8 @@ class LegalHold(Undeletable, RandomlyNamed):
 		self.lifted_on = today()
 		self.lift_reason = reason.strip()
 		self.save()
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Legal Hold", ["creation"])

@@ -82,3 +82,8 @@ class MeetingAction(Undeletable, RandomlyNamed):
 		self.title = _("{0}: action due {1}").format(
 			case_title, frappe.format(getdate(self.due_date), "Date")
 		)
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Meeting Action", ["creation"])

@@ -71,3 +71,8 @@ class MeetingDiscussion(Undeletable, RandomlyNamed):
 		messages.throw(errors)
 		# Neither title identifies anyone: the case title is "<category> case <8 characters>".
 		self.title = f"{meeting.get('title') or ''} · {case_title or ''}"
+
+
+def on_doctype_update():
+	# The access audit reads records by the month they were created in (docs/decisions.md, D-SCALE-2).
+	frappe.db.add_index("Meeting Discussion", ["creation"])

@@ -96,6 +96,7 @@ def get_data(filters) -> list[dict]:
 	if not filters.get("reference_doctype") and not filters.get("reference_name"):
 		rows += _unnamed_refusal_rows(start, end, filters)
 	rows.sort(key=lambda r: (r["when"], r["action"]), reverse=True)
+	del rows[MAX_ROWS + 1 :]  # execute() shows MAX_ROWS and says when there were more: name no more
 	names = {r.user: r.full_name for r in _users({r["user"] for r in rows})}
 	students = _student_names(rows)
 	for row in rows:
@@ -108,10 +109,12 @@ def _student_names(rows) -> dict[tuple[str, str], str]:
 	"""(doctype, record) -> the student's name, for the manager's eyes (decision 5); erased records
 	have none."""
 	wanted: dict[str, set[str]] = {}
-	for row in rows:
-		if registry.student_field(row["reference_doctype"]) and row["reference_name"]:
-			wanted.setdefault(row["reference_doctype"], set()).add(row["reference_name"])
 	student_of = {}
+	for row in rows:
+		if "student" in row:  # a creation row reads its record's student with it
+			student_of[(row["reference_doctype"], row["reference_name"])] = row.pop("student")
+		elif registry.student_field(row["reference_doctype"]) and row["reference_name"]:
+			wanted.setdefault(row["reference_doctype"], set()).add(row["reference_name"])
 	for doctype, names in wanted.items():
 		field = registry.student_field(doctype)
 		for name, student in frappe.get_all(
@@ -252,9 +255,11 @@ def _creation_rows(doctypes, start, end, filters) -> list[dict]:
 		if meta.issingle or meta.istable:
 			continue
 		table = frappe.qb.DocType(doctype)
+		student = registry.student_field(doctype)
 		query = (
 			frappe.qb.from_(table)
 			.select(table.creation.as_("when"), table.owner.as_("user"), table.name.as_("reference_name"))
+			.select(*([table[student].as_("student")] if student else []))
 			.where(table.creation >= start)
 			.where(table.creation < end)
 			.orderby(table.creation, order=frappe.qb.desc)
