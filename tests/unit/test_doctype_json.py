@@ -82,15 +82,28 @@ def test_no_service_doctype_is_linked_from_outside_the_app():
 				assert name in registry.SERVICE_DOCTYPES
 
 
+def _parents_of(child: str) -> set[str]:
+	return {
+		name
+		for name, doctype in DOCTYPES.items()
+		for field in doctype["fields"]
+		if field["fieldtype"] in ("Table", "Table MultiSelect") and field.get("options") == child
+	}
+
+
 def test_no_child_table_of_the_app_reaches_a_student_record():
 	"""`table.field` joins read child rows under the parent's row rule only (issue 11): a child row
 	that linked to a student record would let a query on its parent reach that student. Records
-	about a student are their own DocTypes instead (decision 6)."""
+	about a student are their own DocTypes instead (decision 6). A Dynamic Link is allowed only in
+	the child rows of a student record (Record Access Item): Frappe joins through Link fields only,
+	and its parent's row rule is the rule of the very student it points at."""
 	for name, doctype in DOCTYPES.items():
 		if not doctype.get("istable"):
 			continue
+		parents = _parents_of(name)
 		for field in doctype["fields"]:
-			assert field["fieldtype"] != "Dynamic Link", f"{name}.{field['fieldname']}"
+			if field["fieldtype"] == "Dynamic Link":
+				assert parents and parents <= set(registry.STUDENT_RECORDS), f"{name}.{field['fieldname']}"
 			if field["fieldtype"] in ("Link", "Table", "Table MultiSelect"):
 				assert field.get("options") not in registry.STUDENT_RECORDS, f"{name}.{field['fieldname']}"
 
