@@ -74,6 +74,14 @@ def plan(found: Findings) -> Plan:
 	return Plan(build=build, sites=sites, notes=tuple(notes))
 
 
+def plain_site_action(planned: str, app_installed: bool) -> str:
+	"""The site without the app (the HTTP tier's control): a kept site on which the app was installed
+	since is no control any more, so it is made again without it."""
+	if planned == KEEP and app_installed:
+		return RECREATE
+	return planned
+
+
 # --- Frappe's own test modules, with the app and without (run.py --frappe-tests) ---------------
 
 FRAPPE_TEST_MODULES = (
