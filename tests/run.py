@@ -77,12 +77,12 @@ def ensure_module(python: str, module: str, package: str) -> None:
 		run([python, "-m", "pip", "install", "--quiet", package], check=True)
 
 
-def pytest_tier(python: str, args: list, cwd=None, env=None) -> tuple[bool, str]:
+def pytest_tier(python: str, args: list, cwd=None, env=None, selected=False) -> tuple[bool, str]:
 	result = run([python, "-m", "pytest", *args], cwd=cwd, env=env, capture=True)
 	found = SUMMARY.findall(result.stdout or "")
 	summary = found[-1][0] if found else f"pytest exited {result.returncode}"
-	# Exit 5 is "no tests collected": a tier that ran nothing has not passed.
-	return result.returncode == 0, summary
+	# Exit 5 is "no tests collected": a tier that ran nothing has not passed, unless -k selected elsewhere.
+	return runner_plan.tier_outcome(result.returncode, summary, selected)
 
 
 # --- services ---------------------------------------------------------------------------
@@ -284,7 +284,7 @@ class Bench:
 			self.python,
 			["-p", "no:cacheprovider", "-c", ROOT / "tests" / tier / "pytest.ini",
 			 "--rootdir", ROOT, *selector, ROOT / "tests" / tier],
-			cwd=self.sites, env={**os.environ, "STUDENT_ADVICE_SITE": site, **(env or {})},
+			cwd=self.sites, env={**os.environ, "STUDENT_ADVICE_SITE": site, **(env or {})}, selected=bool(selector),
 		)  # fmt: skip
 
 	def lifecycle(self, command: str, site: str):
@@ -456,6 +456,10 @@ def run_integration(bench: Bench, record: dict, options) -> bool:
 				{"STUDENT_ADVICE_URL": base_url, "STUDENT_ADVICE_PLAIN_SITE": PLAIN_SITE,
 				 "STUDENT_ADVICE_PLAIN_URL": base_url},
 			)  # fmt: skip
+
+		if not runner_plan.runs_something((record["tiers"]["integration"], record["tiers"]["http"])):
+			print(f"no integration or HTTP test matches -k {options.k!r}", flush=True)
+			passed = False
 
 		say("lifecycle: uninstall leaves nothing behind")
 		record["tiers"]["uninstall"] = bench.uninstall_leaves_nothing(HTTP_SITE)
