@@ -36,6 +36,9 @@ from tests import runner_plan  # noqa: E402  (pure: the unit tier tests its deci
 APP = "student_advice"
 TEST_SITE = "student-advice-test.localhost"
 HTTP_SITE = "student-advice-http.localhost"
+# The same bench without the app, served by the same gunicorn: the HTTP tier compares the rest of the desk
+# on both (issue 11). Reused when it opens, migrated every run; lifecycle steps never touch it.
+PLAIN_SITE = "student-advice-plain.localhost"
 # --frappe-tests: Frappe's own test modules on a site with the app and on one without (made afresh).
 FRAPPE_TEST_SITES = {
 	"with": "frappe-tests-with-app.localhost",
@@ -74,12 +77,12 @@ def ensure_module(python: str, module: str, package: str) -> None:
 		run([python, "-m", "pip", "install", "--quiet", package], check=True)
 
 
-def pytest_tier(python: str, args: list, cwd=None, env=None) -> tuple[bool, str]:
+def pytest_tier(python: str, args: list, cwd=None, env=None, selected=False) -> tuple[bool, str]:
 	result = run([python, "-m", "pytest", *args], cwd=cwd, env=env, capture=True)
 	found = SUMMARY.findall(result.stdout or "")
 	summary = found[-1][0] if found else f"pytest exited {result.returncode}"
-	# Exit 5 is "no tests collected": a tier that ran nothing has not passed.
-	return result.returncode == 0, summary
+	# Exit 5 is "no tests collected": a tier that ran nothing has not passed, unless -k selected elsewhere.
+	return runner_plan.tier_outcome(result.returncode, summary, selected)
 
 
 # --- services ---------------------------------------------------------------------------
@@ -262,13 +265,28 @@ class Bench:
 			self.frappe("install-app", APP, site=TEST_SITE, quiet=True)
 		self.frappe("migrate", site=TEST_SITE, quiet=True)
 
+	def prepare_plain_site(self, action: str) -> None:
+		if action == runner_plan.KEEP:
+			installed = self.frappe("list-apps", site=PLAIN_SITE, capture=True, quiet=True).stdout or ""
+			action = runner_plan.plain_site_action(action, APP in installed)
+			if action != runner_plan.KEEP:
+				say(f"{PLAIN_SITE}: {APP} is installed on it: dropping and recreating it without the app")
+		if action != runner_plan.KEEP:
+			if action == runner_plan.RECREATE:
+				self.drop_site(PLAIN_SITE)
+			self.new_site(PLAIN_SITE, with_app=False)
+		else:
+			self.frappe("set-config", "allow_tests", "True", "--parse", site=PLAIN_SITE)
+			self.frappe("set-config", "throttle_user_limit", "100000", "--parse", site=PLAIN_SITE)
+		self.frappe("migrate", site=PLAIN_SITE, quiet=True)
+
 	def pytest_tier(self, tier: str, site: str, selector: list, env: dict | None = None) -> tuple[bool, str]:
 		"""One integration tier (tests/<tier>) with the bench's Python from sites/."""
 		return pytest_tier(
 			self.python,
 			["-p", "no:cacheprovider", "-c", ROOT / "tests" / tier / "pytest.ini",
 			 "--rootdir", ROOT, *selector, ROOT / "tests" / tier],
-			cwd=self.sites, env={**os.environ, "STUDENT_ADVICE_SITE": site, **(env or {})},
+			cwd=self.sites, env={**os.environ, "STUDENT_ADVICE_SITE": site, **(env or {})}, selected=bool(selector),
 		)  # fmt: skip
 
 	def lifecycle(self, command: str, site: str):
@@ -407,7 +425,7 @@ def run_integration(bench: Bench, record: dict, options) -> bool:
 	ensure_redis(bench.path)
 	record["frappe"] = bench.frappe_version()
 	record["assets_built_by_this_run"] = False
-	plan = runner_plan.plan(bench.probe([TEST_SITE, HTTP_SITE]))
+	plan = runner_plan.plan(bench.probe([TEST_SITE, HTTP_SITE, PLAIN_SITE]))
 	if plan.stop:
 		print(plan.stop, flush=True)
 		record["tiers"]["integration"] = record["tiers"]["http"] = "stopped: " + plan.stop
@@ -430,10 +448,20 @@ def run_integration(bench: Bench, record: dict, options) -> bool:
 
 		say(f"HTTP tier on {HTTP_SITE}")
 		bench.make_site(HTTP_SITE, plan.sites[HTTP_SITE])
+		say(f"{PLAIN_SITE}: the same bench without the app, for the HTTP tier's comparisons")
+		bench.prepare_plain_site(plan.sites[PLAIN_SITE])
 		with served(bench) as base_url:
 			http_passed, record["tiers"]["http"] = bench.pytest_tier(
-				"over_http", HTTP_SITE, selector, {"STUDENT_ADVICE_URL": base_url}
-			)
+				"over_http",
+				HTTP_SITE,
+				selector,
+				{"STUDENT_ADVICE_URL": base_url, "STUDENT_ADVICE_PLAIN_SITE": PLAIN_SITE,
+				 "STUDENT_ADVICE_PLAIN_URL": base_url},
+			)  # fmt: skip
+
+		if not runner_plan.runs_something((record["tiers"]["integration"], record["tiers"]["http"])):
+			print(f"no integration or HTTP test matches -k {options.k!r}", flush=True)
+			passed = False
 
 		say("lifecycle: uninstall leaves nothing behind")
 		record["tiers"]["uninstall"] = bench.uninstall_leaves_nothing(HTTP_SITE)

@@ -74,6 +74,32 @@ def plan(found: Findings) -> Plan:
 	return Plan(build=build, sites=sites, notes=tuple(notes))
 
 
+def plain_site_action(planned: str, app_installed: bool) -> str:
+	"""The site without the app (the HTTP tier's control): a kept site on which the app was installed
+	since is no control any more, so it is made again without it."""
+	if planned == KEEP and app_installed:
+		return RECREATE
+	return planned
+
+
+# pytest's exit status when it collected nothing, and what a tier says then under -k.
+NO_TESTS_COLLECTED = 5
+NOTHING_MATCHED = "no test of this tier matches -k"
+
+
+def tier_outcome(returncode: int, summary: str, selected: bool) -> tuple[bool, str]:
+	"""(passed, summary) of one pytest tier. A tier that ran nothing has not passed, except under -k,
+	where a tier none of whose tests match is expected; runs_something() then fails a -k that matches
+	nothing anywhere."""
+	if returncode == NO_TESTS_COLLECTED and selected:
+		return True, NOTHING_MATCHED
+	return returncode == 0, summary
+
+
+def runs_something(summaries) -> bool:
+	return any(summary != NOTHING_MATCHED for summary in summaries)
+
+
 # --- Frappe's own test modules, with the app and without (run.py --frappe-tests) ---------------
 
 FRAPPE_TEST_MODULES = (

@@ -17,6 +17,9 @@ from tests.over_http.world import build_all  # noqa: E402
 
 SITE = os.environ.get("STUDENT_ADVICE_SITE", "student-advice-http.localhost")
 BASE_URL = os.environ.get("STUDENT_ADVICE_URL", "")
+# The same bench without the app, served by the same gunicorn (tests/run.py): the control of issue 11's comparisons.
+PLAIN_SITE = os.environ.get("STUDENT_ADVICE_PLAIN_SITE", "")
+PLAIN_URL = os.environ.get("STUDENT_ADVICE_PLAIN_URL", "")
 PASSWORD = "Canary-" + uuid.uuid4().hex
 
 # Persona -> (roles, desk user?, on the officers' list?)
@@ -41,19 +44,24 @@ OUTSIDERS = ("guest", "student_with_case", "other_student", "desk_user", "system
 class Client:
 	"""One logged-in persona talking HTTP to the served site."""
 
-	def __init__(self, persona: str, user: str | None):
-		self.persona, self.user = persona, user
+	def __init__(
+		self, persona: str, user: str | None, site: str = SITE, base_url: str = BASE_URL, password=None
+	):
+		self.persona, self.user, self.base_url = persona, user, base_url
 		self.session = requests.Session()
-		self.session.headers.update({"Host": SITE, "Accept": "application/json"})
+		self.session.headers.update({"Host": site, "Accept": "application/json"})
 		if user:
-			response = self.post("/api/method/login", {"usr": user, "pwd": PASSWORD})
+			response = self.post("/api/method/login", {"usr": user, "pwd": password or PASSWORD})
 			assert response.status_code == 200, f"{persona} could not log in: {response.text[:200]}"
 
 	def get(self, path, params=None, **kw):
-		return self.session.get(BASE_URL + path, params=params, timeout=60, **kw)
+		return self.session.get(self.base_url + path, params=params, timeout=60, **kw)
 
 	def post(self, path, data=None, **kw):
-		return self.session.post(BASE_URL + path, data=data, timeout=60, **kw)
+		return self.session.post(self.base_url + path, data=data, timeout=60, **kw)
+
+	def delete(self, path, **kw):
+		return self.session.delete(self.base_url + path, timeout=60, **kw)
 
 
 @pytest.fixture(scope="session")

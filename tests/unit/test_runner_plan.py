@@ -67,6 +67,32 @@ def test_a_failed_root_login_stops_with_one_line_naming_user_host_and_variables(
 	assert plan.build == () and plan.sites == {}
 
 
+PLAIN = "student-advice-plain.localhost"
+
+
+def test_the_site_without_the_app_is_reused_when_it_opens_and_made_when_missing_or_unopenable():
+	sites = {TEST: rp.READY, HTTP: rp.READY, PLAIN: rp.READY}
+	assert rp.plan(found(sites=sites)).sites[PLAIN] == rp.KEEP  # kept (and migrated), not made afresh
+	assert rp.plan(found(sites={**sites, PLAIN: rp.MISSING})).sites[PLAIN] == rp.CREATE
+	assert rp.plan(found(sites={**sites, PLAIN: rp.UNOPENABLE})).sites[PLAIN] == rp.RECREATE
+
+
+def test_a_kept_site_without_the_app_is_remade_when_the_app_was_installed_on_it():
+	assert rp.plain_site_action(rp.KEEP, app_installed=False) == rp.KEEP
+	assert rp.plain_site_action(rp.KEEP, app_installed=True) == rp.RECREATE
+	assert rp.plain_site_action(rp.CREATE, app_installed=False) == rp.CREATE
+	assert rp.plain_site_action(rp.RECREATE, app_installed=True) == rp.RECREATE
+
+
+def test_a_tier_that_ran_nothing_fails_unless_k_selected_tests_of_another_tier():
+	assert rp.tier_outcome(0, "3 passed", selected=False) == (True, "3 passed")
+	assert rp.tier_outcome(1, "1 failed", selected=True) == (False, "1 failed")
+	assert rp.tier_outcome(5, "no tests ran", selected=False) == (False, "no tests ran")
+	assert rp.tier_outcome(5, "12 deselected", selected=True) == (True, rp.NOTHING_MATCHED)
+	assert rp.runs_something((rp.NOTHING_MATCHED, "3 passed"))
+	assert not rp.runs_something((rp.NOTHING_MATCHED, rp.NOTHING_MATCHED))
+
+
 # --- Frappe's own test modules with and without the app (run.py --frappe-tests) ----------------
 
 VERBOSE = """\
