@@ -1,0 +1,75 @@
+"""A student in the portal, clicked through in Chromium: the casework form, a request for their
+records, the officer's review in the desk, and the released copy read and downloaded (issue 12)."""
+
+import re
+
+from tests.factories import make_user, unique
+from tests.over_http.browser import desk
+from tests.over_http.conftest import PASSWORD, frappe
+
+REQUEST = "Record Access Request"
+
+
+def portal_log_in(page, site_url, user):
+	"""A website user signs in through the login form and lands outside the desk."""
+	page.context.clear_cookies()
+	page.goto(f"{site_url}/login")
+	page.fill("#login_email", user)
+	page.fill("#login_password", PASSWORD)
+	page.click(".form-signin .btn-login")
+	page.wait_for_url(re.compile(r"^(?!.*/login).*$"), timeout=30_000)
+
+
+def test_a_student_fills_the_form_asks_for_records_and_reads_the_released_copy(
+	page, desk_as, users, site_url
+):
+	student = make_user(desk=False, password=PASSWORD)
+	frappe.db.commit()
+	canary = unique("CANARYportal")
+
+	portal_log_in(page, site_url, student)
+	page.goto(f"{site_url}/casework-form")
+	form = page.locator("#casework-form")
+	form.locator("[name=full_name]").fill(f"Grace {canary}")
+	form.locator("[name=college_name]").select_option(index=1)
+	form.locator("[name=help_needed]").fill(f"My deposit was kept {canary}")
+	form.locator("[name=email_only]").check()
+	form.get_by_role("button", name="Send").click()
+	page.locator("#casework-form-received").wait_for()
+	assert canary not in page.locator("#casework-form-received").inner_text()
+	desk.shot(page, "student-casework-form")
+
+	page.goto(f"{site_url}/my-records")
+	page.locator("#my-records-ask").get_by_role("button").click()
+	page.locator("#my-records-asked").wait_for()
+	frappe.db.commit()  # a fresh snapshot: what the server committed
+	request = frappe.db.get_value(REQUEST, {"email": student}, "name")
+	assert request
+
+	# the officer reviews it from the request's form in the desk
+	desk_as(users["officer"])
+	page.goto(f"{site_url}/app/record-access-request/{request}")
+	desk.form_ready(page)
+	desk.menu_button(page, "Gather records")
+	rows = page.locator('.frappe-control[data-fieldname="items"] .grid-body .grid-row')
+	rows.first.wait_for()
+	assert rows.count() >= 2  # the student's record and their casework form
+	for index in range(rows.count()):
+		cell = rows.nth(index).locator('.grid-static-col[data-fieldname="decision"]')
+		cell.click()
+		cell.locator("select").select_option("Release")
+	desk.menu_button(page, "Release")
+	page.locator(".modal.show").get_by_role("button", name="Yes").click()
+	page.wait_for_function("() => cur_frm.doc.status === 'Released'", timeout=30_000)
+	desk.shot(page, "record-access-released")
+
+	# the student reads the frozen copy and downloads it
+	portal_log_in(page, site_url, student)
+	page.goto(f"{site_url}/my-records")
+	page.get_by_role("link", name="Read your copy").click()
+	copy = page.locator("#my-records-copy")
+	copy.wait_for()
+	assert canary in copy.inner_text()
+	desk.shot(page, "student-records-copy")
+	pdf = page.request.get(site_url + page.locator("#my-records-pdf").get_attribute("href"))
+	assert pdf.status == 200 and pdf.body()[:4] == b"%PDF"
