@@ -54,10 +54,13 @@ def test_a_student_fills_the_form_asks_for_records_and_reads_the_released_copy(
 	rows = page.locator('.frappe-control[data-fieldname="items"] .grid-body .grid-row')
 	rows.first.wait_for()
 	assert rows.count() >= 2  # the student's record and their casework form
-	for index in range(rows.count()):
-		cell = rows.nth(index).locator('.grid-static-col[data-fieldname="decision"]')
-		cell.click()
-		cell.locator("select").select_option("Release")
+	for index in range(rows.count()):  # each row opens in Frappe's row editor, decided there
+		rows.nth(index).locator('.grid-static-col[data-fieldname="decision"]').click()
+		editor = page.locator(".grid-row-open")
+		editor.locator('.frappe-control[data-fieldname="decision"] select').select_option("Release")
+		editor.locator(".grid-collapse-row").first.click()
+		page.locator(".grid-row-open").wait_for(state="detached")
+	assert page.evaluate("() => cur_frm.doc.items.every((row) => row.decision === 'Release')")
 	desk.menu_button(page, "Release")
 	page.locator(".modal.show").get_by_role("button", name="Yes").click()
 	page.wait_for_function("() => cur_frm.doc.status === 'Released'", timeout=30_000)
