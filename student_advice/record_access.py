@@ -26,7 +26,7 @@ VALUE_TYPES = {
 	"Small Text",
 	"Text",
 	"Long Text",
-	"Text Editor",
+	*policy.RICH_TEXT_TYPES,
 	"Select",
 	"Date",
 	"Datetime",
@@ -80,6 +80,10 @@ def snapshot(doctype: str, name: str) -> list[list[str]]:
 			value = _("Yes")
 		elif df.fieldtype == "Select":
 			value = _(value)
+		elif df.fieldtype in policy.RICH_TEXT_TYPES:
+			value = policy.plain_text(value)
+			if not value:  # an empty editor still holds markup
+				continue
 		fields.append([_(df.label or df.fieldname), cstr(value)])
 	return fields
 
@@ -234,6 +238,7 @@ def own_requests(email: str) -> list:
 			"received_on",
 			"due_on",
 			"extension_months",
+			"extension_reason",
 			"released_on",
 			"available_until",
 		],

@@ -127,23 +127,20 @@ def log_portal_read(doctype: str, name: str, method: str, file_type: str | None 
 	"""A student's read of their own released copy (portal view or PDF download), committed at once as
 	Frappe's make_access_log does (a page view is a GET, which Frappe does not commit).
 
-	The row's `user` is the student; its owner is Administrator: Frappe's "download my data" exports
-	Access Log rows by owner, and must not carry the app's records around the officer's review
-	(docs/decisions.md, decision 49)."""
-	written = write_rows(
-		doctype, [name], method, file_type=file_type, page="/my-records", owner="Administrator"
-	)
+	The row's `user` is the student (its owner is Administrator, as for every row written here)."""
+	written = write_rows(doctype, [name], method, file_type=file_type, page="/my-records")
 	if getattr(frappe.local, "request", None) is not None:
 		frappe.db.commit()
 	return written
 
 
-def write_rows(
-	doctype, names, method, file_type=None, report_name=None, filters=None, page=None, owner=None
-) -> int:
-	"""One Access Log row per name (a name of None: a row naming the DocType only)."""
-	user, stamp = frappe.session.user, now()
-	owner = owner or user
+def write_rows(doctype, names, method, file_type=None, report_name=None, filters=None, page=None) -> int:
+	"""One Access Log row per name (a name of None: a row naming the DocType only).
+
+	`user` is who did it; the owner is Administrator: Frappe's "download my data" exports Access Log
+	rows by owner, and a student's refused attempt or portal read must not carry the app's DocType
+	and record names out around the officer's review (docs/decisions.md, decision 49)."""
+	user, stamp, owner = frappe.session.user, now(), "Administrator"
 	filters = filters if filters is None or isinstance(filters, str) else json.dumps(filters, default=str)
 	values = [
 		(

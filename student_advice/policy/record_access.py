@@ -8,8 +8,10 @@ until the first deadline has passed (the student must be told within the first m
 """
 
 import calendar
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from html.parser import HTMLParser
 
 from student_advice.policy.working_days import is_working_day
 
@@ -197,3 +199,49 @@ def who_looked(rows: list[dict], released: set[tuple[str, str]], roles_by_user: 
 			seen.append({"when": row["when"], "action": action, "role": role})
 	seen.sort(key=lambda r: (str(r["when"]), r["action"], r["role"]))
 	return seen
+
+
+# --- what a copy shows of a rich-text value ---------------------------------------------------------
+
+# Rich-text fieldtypes store HTML; the copy shows their text, never markup (it escapes what it shows).
+RICH_TEXT_TYPES = frozenset({"Text Editor", "HTML Editor", "Markdown Editor"})
+_PARAGRAPHS = frozenset(
+	{"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
+)
+_LINES = frozenset({"br", "li", "tr"})
+_SKIPPED = frozenset({"script", "style"})
+
+
+class _Text(HTMLParser):
+	def __init__(self):
+		super().__init__(convert_charrefs=True)
+		self.parts: list[str] = []
+		self.skipping = 0
+
+	def handle_starttag(self, tag, attrs):
+		if tag in _SKIPPED:
+			self.skipping += 1
+		elif tag in _PARAGRAPHS:
+			self.parts.append("\n\n")
+		elif tag in _LINES:
+			self.parts.append("\n- " if tag == "li" else "\n")
+
+	def handle_endtag(self, tag):
+		if tag in _SKIPPED:
+			self.skipping = max(0, self.skipping - 1)
+		elif tag in _PARAGRAPHS:
+			self.parts.append("\n\n")
+
+	def handle_data(self, data):
+		if not self.skipping:
+			self.parts.append(data)
+
+
+def plain_text(html: str | None) -> str:
+	"""The text of a rich-text value as a reader sees it: paragraphs and list items on their own lines,
+	entities decoded, tags, scripts and styles gone."""
+	parser = _Text()
+	parser.feed(html or "")
+	parser.close()
+	lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+	return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -12,9 +12,12 @@ import frappe
 import pytest
 from frappe.utils import add_days, add_months, getdate, nowdate
 from werkzeug.exceptions import Forbidden
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Request
 
 from student_advice import record_access
 from student_advice.api.portal import RECEIVED, my_copy_pdf, request_my_records
+from student_advice.confidentiality import audit, gate
 from student_advice.confidentiality.audit import PORTAL_DOWNLOAD, PORTAL_VIEW
 from student_advice.policy import record_access as policy
 from student_advice.policy.registry import SERVICE_DOCTYPES
@@ -388,6 +391,9 @@ def test_download_my_data_holds_nothing_of_the_app(students, officer_user):
 		my_copy_pdf(copy=request.name)
 	finally:
 		frappe.set_user("Administrator")
+	_refused_attempt(a["user"], f"/api/resource/Case/{a['case']}")  # audited too, by the student's name
+	logged = frappe.get_all("Access Log", filters={"user": a["user"]}, pluck="method")
+	assert {PORTAL_VIEW, PORTAL_DOWNLOAD, audit.REFUSED} <= set(logged), "positive control: all audited"
 	data = json.loads(get_user_data(a["user"]))
 	assert "User" in data, "positive control: the export holds the student's own user"
 	assert not set(data) & SERVICE_DOCTYPES
@@ -396,6 +402,21 @@ def test_download_my_data_holds_nothing_of_the_app(students, officer_user):
 	for secret in (a["canary"], a["student"], a["case"], request.name, *names):
 		assert secret not in text, secret
 	assert not [h for h in frappe.get_hooks("user_data_fields") if h.get("doctype") in SERVICE_DOCTYPES]
+
+
+def _refused_attempt(user, path):
+	"""The gate's uniform denial of `user` asking for `path`, as in a web request, and its audit row."""
+	previous_request, previous_form = getattr(frappe.local, "request", None), frappe.local.form_dict
+	frappe.local.request = Request(EnvironBuilder(path=path).get_environ())
+	frappe.set_user(user)
+	frappe.local.form_dict = frappe._dict()
+	try:
+		with pytest.raises(Forbidden):
+			gate.guard_request()
+		assert audit.write_refusals() == 1
+	finally:
+		frappe.local.request, frappe.local.form_dict = previous_request, previous_form
+		frappe.set_user("Administrator")
 
 
 def test_the_workspace_counts_requests_overdue_or_due_within_a_week(students, officer_user):

@@ -124,6 +124,25 @@ def test_each_student_reads_only_their_own_released_copy(portal, users):
 	assert [(v.user, v.method) for v in views] == [(a["user"], "Portal View"), (a["user"], "Portal Download")]
 
 
+def test_an_extension_shows_the_student_its_reason_and_the_new_date(users):
+	client = Client("student", make_user(desk=False, password=PASSWORD))
+	assert ask(client).status_code == 200
+	fresh()
+	name = frappe.db.get_value(DOCTYPE, {"email": client.user}, "name")
+	before, _ = page(client)
+	reason = "We hold records in two colleges <b>&"
+	assert "We need more time" not in before.text
+	frappe.set_user(users["officer"])
+	frappe.get_doc(DOCTYPE, name).extend_deadline(2, reason)
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	after, _ = page(client)
+	assert "We need more time: we extended this by 2 month(s), because:" in after.text
+	assert "We hold records in two colleges &lt;b&gt;&amp;" in after.text  # the officer's words, escaped
+	due = frappe.utils.format_date(frappe.db.get_value(DOCTYPE, name, "due_on"))
+	assert due in after.text and due not in before.text
+
+
 @pytest.mark.parametrize("doctype", [DOCTYPE, "Record Access Item"])
 def test_students_and_guests_get_the_uniform_denial_on_the_new_doctypes(portal, clients, doctype):
 	fresh()

@@ -151,3 +151,28 @@ def test_who_looked_names_roles_not_people_and_leaves_out_withheld_records():
 		{"when": "2026-12-01 13:00", "action": ra.EXPORTED, "role": "Advice Officer"},
 	]
 	assert "officer@x" not in repr(seen) and "e1" not in repr(seen)
+
+
+# --- rich text in the copy ----------------------------------------------------------------------------
+
+
+def test_rich_text_shows_as_text_with_its_paragraphs_and_list_items():
+	html = (
+		"<p>Met the student &amp; her <b>tutor</b>.</p><p>Next steps:</p>"
+		"<ul><li>write to the college</li><li>book   a meeting</li></ul><p>Done<br>today</p>"
+	)
+	assert ra.plain_text(html) == (
+		"Met the student & her tutor.\n\nNext steps:\n\n- write to the college\n- book a meeting\n\nDone\ntoday"
+	)
+
+
+def test_rich_text_loses_markup_scripts_and_styles_and_keeps_angle_brackets_as_text():
+	shown = ra.plain_text('<style>p{}</style><script>alert(1)</script><p onclick="x">a &lt;b&gt; c</p>')
+	assert shown == "a <b> c"
+	assert ra.plain_text("<p><br></p>") == ""
+	assert ra.plain_text(None) == ""
+	assert ra.plain_text("plain words") == "plain words"
+
+
+def test_every_rich_text_fieldtype_is_converted():
+	assert {"Text Editor", "HTML Editor", "Markdown Editor"} <= ra.RICH_TEXT_TYPES
