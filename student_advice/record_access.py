@@ -91,6 +91,14 @@ def snapshot(doctype: str, name: str) -> list[list[str]]:
 # --- who looked, from the access audit's rows ----------------------------------------------------
 
 
+# The audit report's three sources: (table, when, who, doctype column, record column, method or None).
+_AUDIT_SOURCES = (
+	("View Log", "viewed_by", "reference_doctype", "reference_name", None),
+	("Version", "owner", "ref_doctype", "docname", None),
+	("Access Log", "user", "export_from", "reference_document", "method"),
+)
+
+
 def audit_rows(released: set[tuple[str, str]]) -> list[dict]:
 	"""View Log, Version and Access Log rows about the released records (the audit report's sources)."""
 	by_doctype: dict[str, list[str]] = {}
@@ -98,31 +106,21 @@ def audit_rows(released: set[tuple[str, str]]) -> list[dict]:
 		by_doctype.setdefault(doctype, []).append(name)
 	rows = []
 	for doctype, names in by_doctype.items():
-		view, version, access = (frappe.qb.DocType(t) for t in ("View Log", "Version", "Access Log"))
-		for r in (
-			frappe.qb.from_(view)
-			.select(view.creation, view.viewed_by, view.reference_name)
-			.where(view.reference_doctype == doctype)
-			.where(view.reference_name.isin(names))
-			.run(as_dict=True)
-		):
-			rows.append(_row(r.creation, "View Log", None, doctype, r.reference_name, r.viewed_by))
-		for r in (
-			frappe.qb.from_(version)
-			.select(version.creation, version.owner, version.docname)
-			.where(version.ref_doctype == doctype)
-			.where(version.docname.isin(names))
-			.run(as_dict=True)
-		):
-			rows.append(_row(r.creation, "Version", None, doctype, r.docname, r.owner))
-		for r in (
-			frappe.qb.from_(access)
-			.select(access.creation, access.user, access.method, access.reference_document)
-			.where(access.export_from == doctype)
-			.where(access.reference_document.isin(names))
-			.run(as_dict=True)
-		):
-			rows.append(_row(r.creation, "Access Log", r.method, doctype, r.reference_document, r.user))
+		for source, who, doctype_column, name_column, method in _AUDIT_SOURCES:
+			table = frappe.qb.DocType(source)
+			query = (
+				frappe.qb.from_(table)
+				.select(
+					table.creation.as_("when"),
+					table[who].as_("user"),
+					table[name_column].as_("name"),
+					*([table[method].as_("method")] if method else []),
+				)
+				.where(table[doctype_column] == doctype)
+				.where(table[name_column].isin(names))
+			)
+			for r in query.run(as_dict=True):
+				rows.append(_row(r.when, source, r.get("method"), doctype, r.name, r.user))
 	return rows
 
 

@@ -8,17 +8,13 @@ import frappe
 from frappe import _
 
 from student_advice.policy import casework_form as policy
+from student_advice.portal_pages import signed_in_page
 
 no_cache = 1
 
 
 def get_context(context):
-	if frappe.session.user in (None, "", "Guest"):
-		frappe.local.flags.redirect_location = "/login?redirect-to=/casework-form"
-		raise frappe.Redirect
-	context.no_cache = 1
-	context.show_sidebar = False
-	context.title = _("Casework form")
+	signed_in_page(context, "/casework-form", _("Casework form"))
 	context.email = frappe.db.get_value("User", frappe.session.user, "email")
 	context.colleges = frappe.get_all("College", pluck="name", order_by="name asc")
 	context.faculties = frappe.get_all("Faculty", pluck="name", order_by="name asc")

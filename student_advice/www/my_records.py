@@ -13,17 +13,13 @@ from student_advice import record_access
 from student_advice.confidentiality.audit import PORTAL_VIEW, log_portal_read
 from student_advice.policy import record_access as policy
 from student_advice.policy.casework import normalise_email
+from student_advice.portal_pages import signed_in_page
 
 no_cache = 1
 
 
 def get_context(context):
-	if frappe.session.user in (None, "", "Guest"):
-		frappe.local.flags.redirect_location = "/login?redirect-to=/my-records"
-		raise frappe.Redirect
-	context.no_cache = 1
-	context.show_sidebar = False
-	context.title = _("My records")
+	signed_in_page(context, "/my-records", _("My records"))
 	email = frappe.db.get_value("User", {"name": frappe.session.user, "enabled": 1}, "email")
 	email = normalise_email(email) if email else None
 	requests = record_access.own_requests(email) if email else []

@@ -125,7 +125,9 @@ def test_each_student_reads_only_their_own_released_copy(portal, users):
 
 
 def test_an_extension_shows_the_student_its_reason_and_the_new_date(users):
-	client = Client("student", make_user(desk=False, password=PASSWORD))
+	user = make_user(desk=False, password=PASSWORD)
+	frappe.db.commit()  # for the server to see
+	client = Client("student", user)
 	assert ask(client).status_code == 200
 	fresh()
 	name = frappe.db.get_value(DOCTYPE, {"email": client.user}, "name")
@@ -139,8 +141,10 @@ def test_an_extension_shows_the_student_its_reason_and_the_new_date(users):
 	after, _ = page(client)
 	assert "We need more time: we extended this by 2 month(s), because:" in after.text
 	assert "We hold records in two colleges &lt;b&gt;&amp;" in after.text  # the officer's words, escaped
-	due = frappe.utils.format_date(frappe.db.get_value(DOCTYPE, name, "due_on"))
-	assert due in after.text and due not in before.text
+	shown = re.search(r"<td>([^<]*)<div class=\"my-records-extension\">", after.text).group(1).strip()
+	due = frappe.utils.getdate(frappe.db.get_value(DOCTYPE, name, "due_on"))
+	assert shown == frappe.utils.global_date_format(due)  # what the page's frappe.format_date shows
+	assert shown not in before.text  # the new date, not the first month's
 
 
 @pytest.mark.parametrize("doctype", [DOCTYPE, "Record Access Item"])
