@@ -293,6 +293,10 @@ def message(code: str) -> str:
 		"casework_form_triage_needs_category": _("Choose a category."),
 		"casework_form_triage_needs_case": _("Choose the case."),
 		"casework_form_triage_other_student": _("Choose a case of the student who filled in the form."),
+		"casework_attachment_name": _(
+			"Attachments: please rename the file with letters, numbers, spaces, dots and dashes only."
+		),
+		"casework_attachment_empty": _("Attachments: one of the files is empty."),
 		# Records on request (student_advice.policy.record_access)
 		"access_request_already_extended": _("This request has already been extended once."),
 		"access_request_extension_too_late": _(
@@ -326,6 +330,17 @@ def _with_values(code: str) -> str:
 	rule, *keys = code.split(":")
 	if rule.startswith("casework_form_"):
 		return _casework_form_message(rule, keys[0])
+	if rule == "casework_attachment_count":
+		return _("Attachments: you may attach up to {0} files to your form.").format(keys[0])
+	if rule == "casework_attachment_type":
+		return _("Attachments: please attach only these kinds of file: {0}.").format(keys[0])
+	if rule == "settings_attachments_too_large":
+		return _(
+			"Attachments: the most files per form times the largest file must stay under {0} MB,"
+			" the largest request this site accepts."
+		).format(keys[0])
+	if rule == "casework_attachment_size":
+		return _("Attachments: each file may be at most {0} MB.").format(keys[0])
 	kinds = [BY_KEY[key] for key in keys]
 	if rule == "retention_below_minimum":
 		return _("{0} must be kept for at least {1} months.").format(

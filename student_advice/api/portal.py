@@ -10,7 +10,7 @@ import frappe
 from frappe.utils import now_datetime
 from frappe.utils.pdf import get_pdf
 
-from student_advice import messages, record_access
+from student_advice import casework_attachments, messages, record_access
 from student_advice.confidentiality.audit import PORTAL_DOWNLOAD, log_portal_read
 from student_advice.confidentiality.gate import deny
 from student_advice.confidentiality.guards import signed_in_only
@@ -41,7 +41,8 @@ def submit_casework_form(
 	meeting_preference: str | None = None,
 	**unexpected,
 ) -> dict:
-	"""Create or update the caller's own Advice Student and their open Casework Form."""
+	"""Create or update the caller's own Advice Student and their open Casework Form, with the files
+	sent as `attachments` (multipart) attached privately to that form."""
 	arguments = {k: v for k, v in locals().items() if k in policy.FIELDS} | unexpected
 	values, codes = policy.check_submission(
 		arguments,
@@ -50,11 +51,16 @@ def submit_casework_form(
 	)
 	messages.throw(codes)
 	email = _verified_email()
+	files = casework_attachments.uploaded()
+	if files:  # checked before anything is written: a refused file leaves the student's record as it was
+		casework_attachments.check(files, already=casework_attachments.on_open_form(email))
+	written = {}
 
 	def write():
-		_own_open_form(_own_student(email, values), email, values)
+		written["form"] = _own_open_form(_own_student(email, values), email, values)
 
 	_retried_on_deadlock(write)
+	casework_attachments.attach(written["form"], files)
 	return RECEIVED
 
 
@@ -95,7 +101,7 @@ def _own_student(email: str, values: dict) -> str:
 	return student.name
 
 
-def _own_open_form(student: str, email: str, values: dict) -> None:
+def _own_open_form(student: str, email: str, values: dict) -> str:
 	"""A second submission before triage updates the same form rather than adding another."""
 	name = frappe.db.get_value(
 		"Casework Form", {"student": student, "status": policy.NEW}, "name", for_update=True
@@ -106,6 +112,7 @@ def _own_open_form(student: str, email: str, values: dict) -> None:
 	form.flags.ignore_permissions = True
 	form.flags.from_portal = True
 	form.save() if name else form.insert()
+	return form.name
 
 
 # --- records on request (subject access) -------------------------------------------------------------

@@ -118,6 +118,72 @@ def check_submission(arguments: dict, colleges, faculties) -> tuple[dict, list[s
 	return values, codes
 
 
+# --- attachments to the form -------------------------------------------------------------------------
+
+# Settings may narrow or widen these (Student Advice Settings); an empty setting means the default.
+DEFAULT_ATTACHMENT_TYPES = ("pdf", "jpg", "jpeg", "png", "docx", "odt", "txt")
+DEFAULT_ATTACHMENT_MB = 5
+DEFAULT_ATTACHMENT_COUNT = 3
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\<>:\"|?*]")
+
+
+def attachment_types(setting: str | None) -> tuple[str, ...]:
+	"""The allowed extensions from the setting ("pdf, .png jpg"), lower case, without dots."""
+	found = [t.strip().lstrip(".").lower() for t in re.split(r"[\s,;]+", setting or "")]
+	return tuple(dict.fromkeys(t for t in found if t)) or DEFAULT_ATTACHMENT_TYPES
+
+
+def extension(filename: str) -> str:
+	return filename.rsplit(".", 1)[1].lower() if "." in filename.strip(".") else ""
+
+
+def check_attachments(
+	files: list[tuple[str, int]], already: int, types: tuple[str, ...], max_mb: int, max_count: int
+) -> list[str]:
+	"""Codes for each rule the (file name, size in bytes) pairs break; `already` are on the form now.
+
+	A name must be a plain file name (no path, no characters a file system or a page would read
+	otherwise), of an allowed type, neither empty nor larger than the limit."""
+	codes = []
+	if already + len(files) > max_count:
+		codes.append(f"casework_attachment_count:{max_count}")
+	for filename, size in files:
+		name = (filename or "").strip()
+		if not name or len(name) > 140 or _UNSAFE_NAME.search(name) or name.startswith("."):
+			codes.append("casework_attachment_name")
+		elif extension(name) not in types:
+			codes.append("casework_attachment_type:" + ", ".join(types))
+		if size <= 0:
+			codes.append("casework_attachment_empty")
+		elif size > max_mb * 1024 * 1024:
+			codes.append(f"casework_attachment_size:{max_mb}")
+	return list(dict.fromkeys(codes))
+
+
+# What a file of each type starts with: a name ending .pdf must hold a PDF (officers open these).
+_SIGNATURES = {
+	"pdf": (b"%PDF-",),
+	"png": (b"\x89PNG\r\n\x1a\n",),
+	"jpg": (b"\xff\xd8\xff",),
+	"jpeg": (b"\xff\xd8\xff",),
+	"docx": (b"PK\x03\x04",),
+	"odt": (b"PK\x03\x04",),
+}
+
+
+def content_matches(filename: str, content: bytes) -> bool:
+	"""The content is what the name says (types with no known signature: text is UTF-8 without NUL,
+	any other type the settings allow passes)."""
+	kind = extension(filename or "")
+	if kind == "txt":
+		try:
+			return "\x00" not in content.decode("utf-8")
+		except UnicodeDecodeError:
+			return False
+	signatures = _SIGNATURES.get(kind)
+	return signatures is None or content.startswith(signatures)
+
+
 def check_triage(status, outcome, category, advice_case, case_student, form_student) -> list[str]:
 	"""One click: into a new case (needs a category), an existing case of the same student, or an enquiry."""
 	if status != NEW:

@@ -7,6 +7,7 @@ answers), so it cannot tell a student with records from one without.
 import frappe
 from frappe import _
 
+from student_advice import casework_attachments
 from student_advice.policy import casework_form as policy
 from student_advice.portal_pages import signed_in_page
 
@@ -20,4 +21,6 @@ def get_context(context):
 	context.faculties = frappe.get_all("Faculty", pluck="name", order_by="name asc")
 	context.years = [y for y in policy.YEARS if y]
 	context.meeting_preferences = [m for m in policy.MEETING_PREFERENCES if m]
+	types, context.attachment_max_mb, context.attachment_max_files = casework_attachments.limits()
+	context.attachment_types = list(types)
 	return context

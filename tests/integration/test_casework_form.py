@@ -270,3 +270,106 @@ def test_the_case_file_lists_the_students_casework_forms(student, officer_user):
 	template = frappe.db.get_value("Print Format", "Case File", "html")
 	html = frappe.render_template(template, {"doc": frappe.get_doc("Case", case)})
 	assert frappe.utils.escape_html(listed.help_needed) in html or listed.help_needed in html
+
+
+# --- attachments ------------------------------------------------------------------------------------
+
+PDF = b"%PDF-1.4\n% a letter from the landlord\n"
+
+
+def submit_with_files(user, files, **overrides):
+	"""The portal's multipart submission, as inside the web request that carries the files."""
+	import io
+
+	from werkzeug.test import EnvironBuilder
+	from werkzeug.wrappers import Request
+
+	data = {"attachments": [(io.BytesIO(content), name) for name, content in files]}
+	previous = getattr(frappe.local, "request", None)
+	frappe.local.request = Request(EnvironBuilder(method="POST", data=data).get_environ())
+	try:
+		return submit_as(user, **overrides)
+	finally:
+		frappe.local.request = previous
+
+
+def attachments_of(student):
+	forms = [f.name for f in forms_of(student)]
+	return frappe.get_all(
+		"File",
+		filters={"attached_to_doctype": "Casework Form", "attached_to_name": ("in", forms or [""])},
+		fields=["name", "file_name", "is_private", "file_url", "attached_to_name"],
+	)
+
+
+def test_a_student_attaches_files_privately_to_their_own_form_only(student, other_student, officer_user):
+	assert (
+		submit_with_files(student, [("letter.pdf", PDF), ("notes.txt", b"Deposit of 400 pounds")]) == RECEIVED
+	)
+	files = attachments_of(own_student(student))
+	assert sorted(f.file_name for f in files) == ["letter.pdf", "notes.txt"]
+	assert all(f.is_private and f.file_url.startswith("/private/files/") for f in files)
+	assert {f.attached_to_name for f in files} == {forms_of(own_student(student))[0].name}
+	assert not attachments_of(other_student["student"])
+	letter = frappe.get_doc("File", next(f.name for f in files if f.file_name == "letter.pdf"))
+	assert letter.get_content() == PDF
+	outsider = make_user(["System Manager"])
+	for user, allowed in (
+		(officer_user, True),
+		(student, False),
+		(other_student["user"], False),
+		(outsider, False),
+	):
+		assert frappe.has_permission("File", "read", doc=letter, user=user) is allowed, user
+
+
+@pytest.mark.parametrize(
+	"files, message",
+	[
+		([("run.exe", b"MZ")], "only these kinds of file"),
+		([("letter.pdf", b"<html><script>alert(1)</script></html>")], "only these kinds of file"),
+		([("empty.pdf", b"")], "is empty"),
+		([("letter.pdf", PDF + b"x" * (5 * 1024 * 1024))], "at most 5 MB"),
+		([(f"page{n}.pdf", PDF) for n in range(4)], "up to 3 files"),
+	],
+)
+def test_a_refused_attachment_refuses_the_whole_form_and_writes_nothing(student, files, message):
+	with pytest.raises(frappe.ValidationError, match=message):
+		submit_with_files(student, files)
+	assert own_student(student) is None
+	assert not frappe.get_all("File", filters={"file_name": ("in", [n for n, _ in files])}, pluck="name")
+
+
+def test_the_limit_counts_files_already_on_the_open_form(student):
+	frappe.db.set_single_value("Student Advice Settings", "attachment_max_files", 2)
+	submit_with_files(student, [("one.pdf", PDF)])
+	with pytest.raises(frappe.ValidationError, match="up to 2 files"):
+		submit_with_files(student, [("two.pdf", PDF), ("three.pdf", PDF)])
+	submit_with_files(student, [("two.pdf", PDF)])
+	assert sorted(f.file_name for f in attachments_of(own_student(student))) == ["one.pdf", "two.pdf"]
+
+
+def test_the_settings_keep_a_whole_form_within_one_request():
+	from student_advice.casework_attachments import request_limit_mb
+
+	settings = frappe.get_doc("Student Advice Settings")
+	settings.attachment_max_mb, settings.attachment_max_files = request_limit_mb(), 2
+	with pytest.raises(frappe.ValidationError, match="must stay under"):
+		settings.save()
+	settings.reload()
+	settings.attachment_types = " .PDF  png"
+	settings.attachment_max_mb, settings.attachment_max_files = 4, 2
+	settings.save()
+	assert settings.attachment_types == "pdf, png"
+
+
+def test_the_page_offers_the_attachment_limits_from_the_settings(student):
+	from student_advice.www import casework_form
+
+	frappe.set_user(student)
+	try:
+		context = casework_form.get_context(frappe._dict())
+	finally:
+		frappe.set_user("Administrator")
+	assert (context.attachment_max_files, context.attachment_max_mb) == (3, 5)
+	assert "pdf" in context.attachment_types and "exe" not in context.attachment_types

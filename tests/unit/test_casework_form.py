@@ -104,3 +104,54 @@ def test_triage():
 	assert t(cf.NEW, cf.NEW_CASE, None, None, None, "s1") == ["casework_form_triage_needs_category"]
 	assert t(cf.NEW, cf.EXISTING_CASE, None, None, None, "s1") == ["casework_form_triage_needs_case"]
 	assert t(cf.NEW, cf.EXISTING_CASE, None, "c2", "s2", "s1") == ["casework_form_triage_other_student"]
+
+
+# --- attachments ------------------------------------------------------------------------------------
+
+MB = 1024 * 1024
+TYPES = ("pdf", "png", "txt")
+
+
+def test_attachment_types_come_from_the_setting_or_the_default():
+	assert cf.attachment_types("PDF, .png;  jpg\ndocx pdf") == ("pdf", "png", "jpg", "docx")
+	assert cf.attachment_types("") == cf.DEFAULT_ATTACHMENT_TYPES
+	assert cf.attachment_types(None) == cf.DEFAULT_ATTACHMENT_TYPES
+
+
+def test_allowed_files_pass():
+	assert cf.check_attachments([("letter.pdf", 2 * MB), ("Photo 1.PNG", 10)], 0, TYPES, 5, 3) == []
+
+
+@pytest.mark.parametrize(
+	"files, already, code",
+	[
+		([("a.pdf", 1)] * 2, 2, "casework_attachment_count:3"),
+		([("a.exe", 1)], 0, "casework_attachment_type:pdf, png, txt"),
+		([("a", 1)], 0, "casework_attachment_type:pdf, png, txt"),
+		([("a.pdf", 5 * MB + 1)], 0, "casework_attachment_size:5"),
+		([("a.pdf", 0)], 0, "casework_attachment_empty"),
+		([("../../etc/a.pdf", 1)], 0, "casework_attachment_name"),
+		([("a<script>.pdf", 1)], 0, "casework_attachment_name"),
+		([(".htaccess.pdf", 1)], 0, "casework_attachment_name"),
+		([("", 1)], 0, "casework_attachment_name"),
+		([("x" * 140 + ".pdf", 1)], 0, "casework_attachment_name"),
+	],
+)
+def test_each_attachment_rule(files, already, code):
+	assert code in cf.check_attachments(files, already, TYPES, 5, 3)
+
+
+def test_no_attachments_when_the_setting_allows_none():
+	assert cf.check_attachments([("a.pdf", 1)], 0, TYPES, 5, 0) == ["casework_attachment_count:0"]
+	assert cf.check_attachments([], 0, TYPES, 5, 0) == []
+
+
+def test_a_file_holds_what_its_name_says():
+	assert cf.content_matches("a.pdf", b"%PDF-1.7 ...")
+	assert not cf.content_matches("a.pdf", b"<html><script>alert(1)</script>")
+	assert cf.content_matches("a.PNG", b"\x89PNG\r\n\x1a\n....")
+	assert not cf.content_matches("a.jpg", b"GIF89a")
+	assert cf.content_matches("a.docx", b"PK\x03\x04...")
+	assert cf.content_matches("notes.txt", "Dear advisor, £20 deposit".encode())
+	assert not cf.content_matches("notes.txt", b"\xff\xfe\x00binary")
+	assert cf.content_matches("scan.tiff", b"II*\x00")  # a type the settings added: no signature known

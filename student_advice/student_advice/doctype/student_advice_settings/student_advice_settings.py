@@ -5,7 +5,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from student_advice import messages
-from student_advice.policy import retention
+from student_advice.policy import casework_form, retention
 from student_advice.policy.consent import DEFAULT_EXPIRY_MONTHS
 from student_advice.policy.periods import Term, check_terms, month_number
 from student_advice.policy.suppression import MIN_THRESHOLD
@@ -68,6 +68,17 @@ class StudentAdviceSettings(Document):
 		if parse_closure_days(self.closure_days)[1]:
 			messages.throw("closure_day_invalid")
 		self.validate_retention_periods()
+		self.validate_attachments()
+
+	def validate_attachments(self):
+		"""The whole form with its largest files must fit in one request Frappe accepts."""
+		from student_advice.casework_attachments import request_limit_mb
+
+		self.attachment_types = ", ".join(casework_form.attachment_types(self.attachment_types))
+		if not self.attachment_max_mb:
+			self.attachment_max_mb = casework_form.DEFAULT_ATTACHMENT_MB
+		if (self.attachment_max_files or 0) * self.attachment_max_mb >= request_limit_mb():
+			messages.throw(f"settings_attachments_too_large:{request_limit_mb()}")
 
 	def validate_retention_periods(self):
 		for kind in retention.KINDS:
