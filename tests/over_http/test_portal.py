@@ -109,3 +109,50 @@ def test_first_submissions_at_the_same_moment_all_succeed_once_each(site):
 		students = frappe.get_all("Advice Student", filters={"email": email}, pluck="name")
 		assert len(students) == 1, email
 		assert frappe.db.count("Casework Form", {"student": students[0], "status": "New"}) == 1, email
+
+
+def test_attachments_travel_with_the_form_private_to_the_service(site, users, clients):
+	user = make_user(desk=False, password=PASSWORD)
+	frappe.db.commit()
+	student = Client("attaching", user)
+	_, token = page(student)
+	letter = b"%PDF-1.4\n" + unique("CANARYletter").encode()
+	files = [("attachments", ("letter.pdf", letter, "application/pdf"))]
+	response = student.session.post(
+		student.base_url + METHOD,
+		data={"full_name": "Sam Student", "help_needed": "My deposit was kept."},
+		files=files,
+		headers={"X-Frappe-CSRF-Token": token},
+		timeout=60,
+	)
+	assert (response.status_code, response.json()) == (200, {"message": {"received": 1}})
+	frappe.db.commit()
+	record = frappe.db.get_value("Advice Student", {"email": user}, "name")
+	form = frappe.db.get_value("Casework Form", {"student": record}, "name")
+	url = frappe.db.get_value(
+		"File", {"attached_to_doctype": "Casework Form", "attached_to_name": form}, "file_url"
+	)
+	assert url and url.startswith("/private/files/")
+	officer = clients["officer"].get(url)
+	assert officer.status_code == 200 and officer.content == letter  # positive control
+	for persona in ("system_manager", "desk_user", "other_student", "guest"):
+		response = clients[persona].get(url, allow_redirects=False)
+		assert response.status_code in (403, 404) and letter not in response.content, persona
+	assert student.get(url, allow_redirects=False).status_code in (
+		403,
+		404,
+	)  # their own file is the service's now
+
+	# a refused file refuses the whole submission over HTTP too, and what was saved before stays
+	_, token = page(student)
+	response = student.session.post(
+		student.base_url + METHOD,
+		data={"full_name": "Changed Name", "help_needed": "Changed words."},
+		files=[("attachments", ("tool.exe", b"MZ\x90\x00", "application/octet-stream"))],
+		headers={"X-Frappe-CSRF-Token": token},
+		timeout=60,
+	)
+	assert response.status_code == 417 and "only these kinds of file" in response.text
+	frappe.db.commit()
+	assert frappe.db.get_value("Casework Form", form, "help_needed") == "My deposit was kept."
+	assert frappe.db.count("File", {"attached_to_name": form}) == 1

@@ -34,9 +34,33 @@ def test_a_student_fills_the_form_asks_for_records_and_reads_the_released_copy(
 	form.locator("[name=college_name]").select_option(index=1)
 	form.locator("[name=help_needed]").fill(f"My deposit was kept {canary}")
 	form.locator("[name=email_only]").check()
+	# a too large file is refused with the reason, and the form keeps what was typed
+	big = {
+		"name": "scan.pdf",
+		"mimeType": "application/pdf",
+		"buffer": b"%PDF-1.4\n" + b"0" * (6 * 1024 * 1024),
+	}
+	form.locator("[name=attachments]").set_input_files([big])
+	form.get_by_role("button", name="Send").click()
+	page.locator(".modal.show").get_by_text("each file may be at most 5 MB").wait_for()
+	page.locator(".modal.show .btn-modal-close").first.click()
+	assert form.locator("[name=help_needed]").input_value() == f"My deposit was kept {canary}"
+	letter = {"name": "letter.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + canary.encode()}
+	form.locator("[name=attachments]").set_input_files([letter])
 	form.get_by_role("button", name="Send").click()
 	page.locator("#casework-form-received").wait_for()
 	assert canary not in page.locator("#casework-form-received").inner_text()
+	frappe.db.commit()  # a fresh snapshot: what the server committed
+	student_record = frappe.db.get_value("Advice Student", {"email": student}, "name")
+	casework_form = frappe.db.get_value("Casework Form", {"student": student_record}, "name")
+	attached = frappe.get_all(
+		"File",
+		filters={"attached_to_name": casework_form},
+		fields=["file_name", "is_private", "attached_to_doctype"],
+	)
+	assert [(f.file_name, f.is_private, f.attached_to_doctype) for f in attached] == [
+		("letter.pdf", 1, "Casework Form")
+	]
 	desk.shot(page, "student-casework-form")
 
 	page.goto(f"{site_url}/my-records")
@@ -58,6 +82,8 @@ def test_a_student_fills_the_form_asks_for_records_and_reads_the_released_copy(
 		rows.nth(index).locator('.grid-static-col[data-fieldname="decision"]').click()
 		editor = page.locator(".grid-row-open")
 		editor.locator('.frappe-control[data-fieldname="decision"] select').select_option("Release")
+		# the select's change reaches the row's model asynchronously: wait for it before closing the row
+		page.wait_for_function("(i) => cur_frm.doc.items[i].decision === 'Release'", arg=index)
 		editor.locator(".grid-collapse-row").first.click()
 		page.locator(".grid-row-open").wait_for(state="detached")
 	assert page.evaluate("() => cur_frm.doc.items.every((row) => row.decision === 'Release')")
