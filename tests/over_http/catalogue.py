@@ -2004,7 +2004,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 	"student_advice.api.portal.submit_casework_form": (
 		"app",
 		"names no DocType: guards.signed_in_only (guests uniform deny); writes only the caller's own Advice Student "
-		"and open Casework Form, keyed to the login email; answers the same fixed body whatever existed",
+		"and open Casework Form, keyed to the login email, and attaches the request's files (type, size, content, "
+		"count from settings) privately to that form; answers the same fixed body whatever existed",
 	),
 	"student_advice.api.portal.request_my_records": (
 		"app",
