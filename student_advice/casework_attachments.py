@@ -13,6 +13,7 @@ from student_advice.policy import casework_form as policy
 
 SETTINGS = "Student Advice Settings"
 FIELD = "attachments"  # the form's file input
+SERVICE_OWNER = "Administrator"
 
 
 def request_limit_mb() -> int:
@@ -64,9 +65,12 @@ def on_open_form(email: str) -> int:
 
 
 def attach(form: str, files: list[tuple[str, bytes]]) -> None:
-	"""Each file private, attached to the form (CaseworkAwareFile never shares stored content)."""
+	"""Each file private, attached to the form (CaseworkAwareFile never shares stored content), and
+	then the service's, not the student's (docs/decisions.md, decision 57): Frappe's private-file
+	download lets a File's owner read it through File's own check, beside every app hook, and its
+	"download my data" exports the Comment that records the attachment by owner."""
 	for name, content in files:
-		frappe.get_doc(
+		file = frappe.get_doc(
 			{
 				"doctype": "File",
 				"file_name": name.strip(),
@@ -76,3 +80,12 @@ def attach(form: str, files: list[tuple[str, bytes]]) -> None:
 				"content": content,
 			}
 		).insert(ignore_permissions=True)
+		frappe.db.set_value("File", file.name, "owner", SERVICE_OWNER, update_modified=False)
+	if files:
+		frappe.db.set_value(
+			"Comment",
+			{"reference_doctype": "Casework Form", "reference_name": form, "comment_type": "Attachment"},
+			"owner",
+			SERVICE_OWNER,
+			update_modified=False,
+		)

@@ -314,6 +314,14 @@ def test_a_student_attaches_files_privately_to_their_own_form_only(student, othe
 	letter = frappe.get_doc("File", next(f.name for f in files if f.file_name == "letter.pdf"))
 	content = letter.get_content()  # Frappe decodes what decodes as text
 	assert (content.encode() if isinstance(content, str) else content) == PDF
+	assert {frappe.db.get_value("File", f.name, "owner") for f in files} == {"Administrator"}
+	from frappe.website.doctype.personal_data_download_request.personal_data_download_request import (
+		get_user_data,
+	)
+
+	exported = get_user_data(student)
+	assert student in exported, "positive control: the export is the student's"
+	assert "Casework Form" not in exported and "letter.pdf" not in exported
 	outsider = make_user(["System Manager"])
 	for user, allowed in (
 		(officer_user, True),

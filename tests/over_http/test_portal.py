@@ -138,10 +138,8 @@ def test_attachments_travel_with_the_form_private_to_the_service(site, users, cl
 	for persona in ("system_manager", "desk_user", "other_student", "guest"):
 		response = clients[persona].get(url, allow_redirects=False)
 		assert response.status_code in (403, 404) and letter not in response.content, persona
-	assert student.get(url, allow_redirects=False).status_code in (
-		403,
-		404,
-	)  # their own file is the service's now
+	own = student.get(url, allow_redirects=False)  # their own file is the service's now (decision 57)
+	assert own.status_code in (403, 404) and letter not in own.content
 
 	# a refused file refuses the whole submission over HTTP too, and what was saved before stays
 	_, token = page(student)
