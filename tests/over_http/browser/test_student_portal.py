@@ -59,9 +59,8 @@ def test_a_student_fills_the_form_asks_for_records_and_reads_the_released_copy(
 		filters={"attached_to_name": casework_form},
 		fields=["file_name", "is_private", "attached_to_doctype"],
 	)
-	assert [(f.file_name, f.is_private, f.attached_to_doctype) for f in attached] == [
-		("letter.pdf", 1, "Casework Form")
-	]
+	assert [(f.is_private, f.attached_to_doctype) for f in attached] == [(1, "Casework Form")]
+	assert re.fullmatch(r"letter\w*\.pdf", attached[0].file_name)  # Frappe makes a taken name unique
 	desk.shot(page, "student-casework-form")
 
 	page.goto(f"{site_url}/my-records")
