@@ -119,6 +119,21 @@ def _api_adapter():
 	return adapter
 
 
+def _api_match(path: str, method: str) -> tuple:
+	"""(endpoint, path arguments) of an API path; the few paths the desk sends again and again are
+	matched once per process (the map never changes while it serves)."""
+	if len(path) > 300:
+		return _api_adapter().match(path, method=method)
+	endpoint, path_args = _cached_match(path, method)
+	return endpoint, dict(path_args)
+
+
+@functools.lru_cache(maxsize=2048)
+def _cached_match(path: str, method: str) -> tuple:
+	endpoint, path_args = _api_adapter().match(path, method=method)
+	return endpoint, tuple(path_args.items())
+
+
 def parse(request, form_dict) -> Parsed:
 	parsed = Parsed(arguments=dict(form_dict or {}))
 	path = unquote(request.path or "")
@@ -131,9 +146,7 @@ def parse(request, form_dict) -> Parsed:
 		try:
 			# Bound by path and method rather than environ: the same answer, and it also reads
 			# requests replayed in-process (tests/integration/test_statistics.py).
-			endpoint, path_args = _api_adapter().match(
-				request.path, method=getattr(request, "method", None) or "GET"
-			)
+			endpoint, path_args = _api_match(request.path, getattr(request, "method", None) or "GET")
 		except (NotFound, MethodNotAllowed):
 			parsed.unreadable = True  # an API version or route the parser does not know
 			return parsed
