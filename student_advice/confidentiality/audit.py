@@ -111,6 +111,8 @@ def service_doctype(value) -> str | None:
 		return None
 	if value in registry.SERVICE_DOCTYPES:
 		return value
+	if not registry.may_name_service_doctype(value):
+		return None
 	canonical = frappe.db.get_value("DocType", value, "name")
 	return canonical if registry.is_service_doctype(canonical) else None
 

@@ -9,6 +9,7 @@ gets the same 403 and the same body whether or not any record exists. Free text 
 read as a name (policy/request_shape.py).
 """
 
+import functools
 import json
 from urllib.parse import unquote
 
@@ -100,6 +101,13 @@ def service_doctype(value) -> str | None:
 	"""The service DocType a string resolves to as the database resolves it (collation folds accents and case)."""
 	if not isinstance(value, str) or not value:
 		return None
+	if len(value) <= 200:
+		return _service_doctype(value)  # the same few names in every request: read once per process
+	return _service_doctype.__wrapped__(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _service_doctype(value: str) -> str | None:
 	if value in registry.SERVICE_DOCTYPES:
 		return value
 	if _matcher.names_doctype(value):

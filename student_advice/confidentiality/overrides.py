@@ -18,8 +18,12 @@ from student_advice.policy import registry
 
 
 def _is_service(doctype) -> bool:
-	if not isinstance(doctype, str) or not doctype:
+	"""Does `doctype` name a service DocType as the database resolves it? A name that cannot (User,
+	Note) is answered without a query: the rest of the desk pays nothing here (issue 15)."""
+	if not registry.may_name_service_doctype(doctype):
 		return False
+	if doctype in registry.SERVICE_DOCTYPES:
+		return True
 	canonical = frappe.db.get_value("DocType", doctype, "name") or doctype
 	return registry.is_service_doctype(canonical)
 

@@ -9,6 +9,7 @@ frappe.get_attr as frappe.handler does, so its signature says which arguments it
 The structural reading of the arguments is pure: policy/request_shape.py.
 """
 
+import functools
 import inspect
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -83,10 +84,17 @@ def _signature(method: str) -> list[str]:
 		function = frappe.get_attr(method)
 	except Exception:
 		return []  # Frappe answers the same "not found" to everyone
+	return list(_parameters(function))
+
+
+@functools.lru_cache(maxsize=1024)
+def _parameters(function) -> tuple[str, ...]:
+	"""A function's parameters, read once per function and process (a function's signature never
+	changes; inspect.signature costs more than the rest of the gate for an ordinary request)."""
 	try:
-		return list(inspect.signature(function).parameters)
+		return tuple(inspect.signature(function).parameters)
 	except (TypeError, ValueError):
-		return []
+		return ()
 
 
 def _desk_doctype(path: str) -> str | None:
@@ -98,6 +106,34 @@ def _desk_doctype(path: str) -> str | None:
 	return None
 
 
+_ADAPTERS: dict = {}
+
+
+def _api_adapter():
+	"""Frappe's API map bound once per process (matching does not change the adapter)."""
+	from frappe.api import API_URL_MAP
+
+	adapter = _ADAPTERS.get(id(API_URL_MAP))
+	if adapter is None or adapter.map is not API_URL_MAP:
+		adapter = _ADAPTERS[id(API_URL_MAP)] = API_URL_MAP.bind("localhost")
+	return adapter
+
+
+def _api_match(path: str, method: str) -> tuple:
+	"""(endpoint, path arguments) of an API path; the few paths the desk sends again and again are
+	matched once per process (the map never changes while it serves)."""
+	if len(path) > 300:
+		return _api_adapter().match(path, method=method)
+	endpoint, path_args = _cached_match(path, method)
+	return endpoint, dict(path_args)
+
+
+@functools.lru_cache(maxsize=2048)
+def _cached_match(path: str, method: str) -> tuple:
+	endpoint, path_args = _api_adapter().match(path, method=method)
+	return endpoint, tuple(path_args.items())
+
+
 def parse(request, form_dict) -> Parsed:
 	parsed = Parsed(arguments=dict(form_dict or {}))
 	path = unquote(request.path or "")
@@ -107,15 +143,10 @@ def parse(request, form_dict) -> Parsed:
 	if form_dict.get("cmd"):
 		parsed.method = str(form_dict.get("cmd"))
 	elif path.startswith("/api/"):
-		from frappe.api import API_URL_MAP
-
 		try:
 			# Bound by path and method rather than environ: the same answer, and it also reads
 			# requests replayed in-process (tests/integration/test_statistics.py).
-			adapter = API_URL_MAP.bind("localhost")
-			endpoint, path_args = adapter.match(
-				request.path, method=getattr(request, "method", None) or "GET"
-			)
+			endpoint, path_args = _api_match(request.path, getattr(request, "method", None) or "GET")
 		except (NotFound, MethodNotAllowed):
 			parsed.unreadable = True  # an API version or route the parser does not know
 			return parsed

@@ -4,6 +4,8 @@ Every DocType of the app is classified here exactly once (a unit test reads the 
 JSON and fails on any DocType that is missing or classified twice).
 """
 
+import re
+
 # Records about a student: the row rule keys on this field (the student of the record).
 STUDENT_RECORDS = {
 	"Advice Student": "name",
@@ -93,6 +95,24 @@ def student_field(doctype: str) -> str | None:
 
 def is_service_doctype(doctype: str | None) -> bool:
 	return bool(doctype) and doctype in SERVICE_DOCTYPES
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 ]+")
+_SERVICE_LOWER = frozenset(d.lower() for d in SERVICE_DOCTYPES)
+
+
+def may_name_service_doctype(value) -> bool:
+	"""Could the database resolve `value`, a DocType name given in a request, to a service DocType?
+
+	False is certain, so that a caller may skip the lookup: under MariaDB's utf8mb4_unicode_ci a name
+	of plain ASCII letters, digits and spaces equals only the same letters in another case, trailing
+	spaces ignored ("user", "User "). Any other name (accents, punctuation, other scripts, characters
+	the collation ignores) may fold onto one and must be looked up."""
+	if not isinstance(value, str) or not value:
+		return False
+	if _PLAIN_NAME.fullmatch(value):
+		return value.rstrip(" ").lower() in _SERVICE_LOWER
+	return True
 
 
 # Names for members (docs/decisions.md, decision 5): the student's name is the title of these

@@ -12,6 +12,7 @@ Templates, SQL and scripts are the residual (docs/decisions.md): strings under a
 are still scanned for a quoted or `tab`-prefixed name. Pure: no Frappe import.
 """
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -120,19 +121,35 @@ def _load(value, strict: bool):
 	return value
 
 
+_TOP_COMMAS = re.compile(r",(?![^(]*\))")
+_AGGREGATE = re.compile(r"^\s*(?:(?:distinct|count|sum|avg|max|min)\b\s*\(?\s*)+", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_in_path(value: str) -> tuple[frozenset, frozenset]:
+	"""(DocTypes, `link.field` joins) one fields / order-by / group-by string names. Desk requests
+	send the same few strings again and again: each is read once per process (issue 15)."""
+	doctypes, link_paths = set(), set()
+	for part in _TOP_COMMAS.split(value):
+		for name in _TAB.findall(part) + _QUOTED_TAB.findall(part):
+			doctypes.add(name.strip())
+		match = _LINK_PATH.match(_AGGREGATE.sub("", part))
+		if match and not match.group(1).lower().startswith("tab"):
+			link_paths.add((match.group(1), match.group(2)))
+	return frozenset(doctypes), frozenset(link_paths)
+
+
 def _path_strings(value, shape: Shape, depth=0):
 	"""Fields, order-by and group-by: `tabX`.y names X; `link.field` is a join to resolve."""
 	if depth > _MAX_DEPTH:
 		raise Unreadable("too deep")
 	value = _load(value, strict=False)
 	if isinstance(value, str):
-		for part in re.split(r",(?![^(]*\))", value):
-			for name in _TAB.findall(part) + _QUOTED_TAB.findall(part):
-				shape.doctypes.add(name.strip())
-			stripped = re.sub(r"^\s*(?:(?:distinct|count|sum|avg|max|min)\b\s*\(?\s*)+", "", part, flags=re.I)
-			match = _LINK_PATH.match(stripped)
-			if match and not match.group(1).lower().startswith("tab"):
-				shape.link_paths.add((match.group(1), match.group(2)))
+		doctypes, link_paths = (
+			_names_in_path(value) if len(value) <= 1000 else _names_in_path.__wrapped__(value)
+		)
+		shape.doctypes |= doctypes
+		shape.link_paths |= link_paths
 	elif isinstance(value, list | tuple):
 		# Report Builder columns: [fieldname, doctype] pairs.
 		if len(value) == 2 and all(isinstance(v, str) for v in value) and " " not in value[0]:

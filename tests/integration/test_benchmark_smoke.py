@@ -5,6 +5,7 @@ own made here when missing and kept between runs (never the test sites): one wit
 the smoke fills with a tiny bulk demo once, and one without it, the rest of the desk's baseline.
 """
 
+import json
 import os
 import re
 import subprocess
@@ -78,3 +79,36 @@ def test_the_scale_benchmark_prints_every_figure(smoke_sites, tmp_path):
 	assert all(float(figure["value"]) > 0 and figure["ratio"] != "inf" for figure in figures)
 	written = out.read_text()
 	assert "Machine:" in written and all(name in written for name in EXPECTED)
+
+
+COST = re.compile(
+	r"^(?P<section>DESK|OFFICERS) (?P<name>.+?) \(against [^)]+\): sql (?P<sql>[\d.]+) \(baseline (?P<base_sql>[\d.]+)\), "
+	r"redis (?P<redis>[\d.]+) \(baseline [\d.]+\), cpu (?P<cpu>[\d.]+) ms \(baseline (?P<base_cpu>[\d.]+) ms"
+)
+
+
+def test_the_request_cost_script_counts_every_request(smoke_sites, tmp_path):
+	"""benchmarks/request_cost.py: queries, Redis commands and CPU time per request, for the rest of
+	the desk against the site without the app and for officers against the hooks bypassed."""
+	service, plain = smoke_sites
+	out = tmp_path / "cost.json"
+	result = subprocess.run(
+		[sys.executable, str(ROOT / "benchmarks" / "request_cost.py"), "--smoke", "--site", service,
+		 "--plain-site", plain, "--out", str(out)],
+		cwd=os.getcwd(), capture_output=True, text=True, timeout=1200,
+	)  # fmt: skip
+	assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+	rows = [m.groupdict() for m in map(COST.match, result.stdout.splitlines()) if m]
+	names = {(row["section"], row["name"]) for row in rows}
+	assert names == {
+		*(("DESK", f"non-member: {name}") for name in (
+			"Note list (GET /api/resource/Note)", "frappe.desk.reportview.get on Note",
+			"User list (GET /api/resource/User)", "User link search")),
+		*(("OFFICERS", f"{who}: case list, GET /api/resource/Case, {variant}")
+		  for who in ("officer", "officer with a conflict") for variant in ("first page", "status Open")),
+	}  # fmt: skip
+	assert all(float(row["sql"]) > 0 and float(row["cpu"]) > 0 and float(row["base_cpu"]) > 0 for row in rows)
+	# the rest of the desk sends the site without the app's queries, not one more
+	assert all(row["sql"] == row["base_sql"] for row in rows if row["section"] == "DESK"), rows
+	written = json.loads(out.read_text())
+	assert set(written["desk"]) and set(written["officers"])
