@@ -9,7 +9,7 @@ import json
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, cstr, formatdate, get_url, getdate, nowdate
+from frappe.utils import add_days, cstr, formatdate, get_datetime, get_url, getdate, nowdate
 
 from student_advice import messages
 from student_advice.policy import record_access as policy
@@ -80,6 +80,10 @@ def snapshot(doctype: str, name: str) -> list[list[str]]:
 			value = _("Yes")
 		elif df.fieldtype == "Select":
 			value = _(value)
+		elif df.fieldtype == "Date":
+			value = formatdate(value)
+		elif df.fieldtype == "Datetime":
+			value = f"{formatdate(value)} {get_datetime(value):%H:%M}"  # no seconds or microseconds
 		elif df.fieldtype in policy.RICH_TEXT_TYPES:
 			value = policy.plain_text(value)
 			if not value:  # an empty editor still holds markup

@@ -430,3 +430,18 @@ def test_the_workspace_counts_requests_overdue_or_due_within_a_week(students, of
 	frappe.set_user(students["b"]["user"])
 	with pytest.raises(Forbidden):
 		workspace.record_requests_due()
+
+
+def test_the_copy_writes_dates_as_the_site_does_and_times_to_the_minute(students, officer_user):
+	from tests.integration.test_casework_form import submit_as
+
+	submit_as(students["a"]["user"])
+	form = frappe.get_all("Casework Form", filters={"student": students["a"]["student"]}, pluck="name")[0]
+	frappe.set_user(officer_user)
+	case = frappe.get_doc("Case", students["a"]["case"])
+	assert dict(record_access.snapshot("Case", case.name))["Opened On"] == frappe.utils.formatdate(
+		case.opened_on
+	)
+	submitted = frappe.utils.get_datetime(frappe.db.get_value("Casework Form", form, "submitted_on"))
+	shown = dict(record_access.snapshot("Casework Form", form))["Submitted On"]
+	assert shown == f"{frappe.utils.formatdate(submitted)} {submitted:%H:%M}"

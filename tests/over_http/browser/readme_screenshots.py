@@ -17,6 +17,8 @@ README = {
 	"breach.png": "breach-disclosed.png",
 	"statistics.png": "statistics.png",
 	"health.png": "health.png",
+	"casework-form.png": "student-casework-form-filled.png",
+	"records-copy.png": "student-records-copy.png",
 }
 
 if __name__ == "__main__":

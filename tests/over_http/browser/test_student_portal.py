@@ -50,6 +50,7 @@ def test_a_student_fills_the_form_asks_for_records_and_reads_the_released_copy(
 	assert form.locator("[name=help_needed]").input_value() == f"My deposit was kept {canary}"
 	letter = {"name": "letter.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + canary.encode()}
 	form.locator("[name=attachments]").set_input_files([letter])
+	desk.shot(page, "student-casework-form-filled")
 	form.get_by_role("button", name="Send").click()
 	page.locator("#casework-form-received").wait_for()
 	assert canary not in page.locator("#casework-form-received").inner_text()
