@@ -47,6 +47,7 @@ def test_a_student_fills_the_form_asks_for_records_and_reads_the_released_copy(
 		".modal.show .modal-header .close"
 	).click()  # the portal's dialog (website/js/bootstrap-4.js)
 	page.locator(".modal.show").wait_for(state="detached")
+	page.locator(".modal-backdrop").wait_for(state="detached")  # faded out, for the screenshot below
 	assert form.locator("[name=help_needed]").input_value() == f"My deposit was kept {canary}"
 	letter = {"name": "letter.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + canary.encode()}
 	form.locator("[name=attachments]").set_input_files([letter])
